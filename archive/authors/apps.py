@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuthorsConfig(AppConfig):
+    name = "archive.authors"
+    label = "authors"

@@ -1,0 +1,387 @@
+"""Load the founding corpus: ``archive/core/data/demo_corpus.json``.
+
+The data file is written by our editors from the five founding texts. It holds metadata, themes,
+claims and verbatim quotes, but not the articles themselves. When the texts are available
+(``DEMO_TEXTS_DIR``, by default ``../shared/seeds``), each is attached to its source, after checking
+its SHA-256, with the boilerplate the editors listed removed; the quotes are then anchored in it.
+Loading is idempotent: every row is found by its natural key and updated in place.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from archive.authors.models import Affiliation, Author
+from archive.claims.models import Claim, ClaimRelation, Theme
+from archive.core.models import DatePrecision, Status
+from archive.quotes.models import Quote
+from archive.sources import services
+from archive.sources.models import Contribution, Outlet, Source
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent / "data" / "demo_corpus.json"
+
+
+class CorpusError(ValueError):
+    """The data file is malformed; nothing was written."""
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    texts_attached: list[str] = field(default_factory=list)
+    texts_missing: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, label: str, created: bool) -> None:
+        self.created.setdefault(label, 0)
+        if created:
+            self.created[label] += 1
+
+
+def read_corpus(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CorpusError(f"{path}: no such file") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorpusError(f"{path}: not valid UTF-8 JSON ({exc})") from exc
+    validate_corpus(data)
+    return data
+
+
+def _choices(choices) -> set[str]:
+    return {value for value, _label in choices}
+
+
+def validate_corpus(data) -> None:
+    """Check shapes, allowed values and references before anything is written."""
+    errors: list[str] = []
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise CorpusError('the corpus must be a JSON object with "version": 1')
+
+    def check(kind, rows, key, required, enums=None):
+        seen = set()
+        if not isinstance(rows, list):
+            errors.append(f"{kind}: expected a list")
+            return seen
+        for i, row in enumerate(rows):
+            where = f"{kind}[{i}]"
+            if not isinstance(row, dict):
+                errors.append(f"{where}: expected an object")
+                continue
+            for name in required:
+                if row.get(name) in (None, ""):
+                    errors.append(f"{where}: {name!r} is required")
+            for name, allowed in (enums or {}).items():
+                value = row.get(name)
+                if value not in (None, "") and value not in allowed:
+                    errors.append(f"{where}: {name}={value!r} is not one of {sorted(allowed)}")
+            if key and row.get(key) in seen:
+                errors.append(f"{where}: duplicate {key} {row.get(key)!r}")
+            seen.add(row.get(key))
+        return seen
+
+    statuses = _choices(Status.choices)
+    outlets = check(
+        "outlets",
+        data.get("outlets", []),
+        "slug",
+        ["slug", "name", "kind"],
+        {"kind": _choices(Outlet.Kind.choices)},
+    )
+    authors = check(
+        "authors",
+        data.get("authors", []),
+        "slug",
+        ["slug", "name", "sort_name"],
+        {"kind": _choices(Author.Kind.choices)},
+    )
+    themes = check("themes", data.get("themes", []), "slug", ["slug", "name"])
+    claims = check(
+        "claims", data.get("claims", []), "slug", ["slug", "statement"], {"status": statuses}
+    )
+    sources = check(
+        "sources",
+        data.get("sources", []),
+        "slug",
+        ["slug", "title", "kind"],
+        {
+            "kind": _choices(Source.Kind.choices),
+            "status": statuses,
+            "date_precision": _choices(DatePrecision.choices),
+            "copy_kind": _choices(Source.CopyKind.choices),
+        },
+    )
+    check(
+        "quotes",
+        data.get("quotes", []),
+        None,
+        ["source", "speaker", "speaker_role", "text"],
+        {
+            "speaker_role": _choices(Quote.SpeakerRole.choices),
+            "status": statuses,
+            "said_on_precision": _choices(DatePrecision.choices),
+        },
+    )
+    if errors:
+        raise CorpusError("; ".join(errors))
+
+    def ref(where, value, known, kind):
+        if value not in known:
+            errors.append(f"{where}: unknown {kind} {value!r}")
+
+    for theme in data["themes"]:
+        if theme.get("parent"):
+            ref(f"theme {theme['slug']}", theme["parent"], themes, "theme")
+    for claim in data["claims"]:
+        for slug in claim.get("themes", []):
+            ref(f"claim {claim['slug']}", slug, themes, "theme")
+        for relation in claim.get("relations", []):
+            ref(f"claim {claim['slug']}", relation.get("to"), claims, "claim")
+            if relation.get("kind") not in _choices(ClaimRelation.Kind.choices):
+                errors.append(f"claim {claim['slug']}: bad relation kind {relation.get('kind')!r}")
+    roles = _choices(Contribution.Role.choices)
+    attributions = _choices(Contribution.Attribution.choices)
+    for source in data["sources"]:
+        where = f"source {source['slug']}"
+        if source.get("outlet"):
+            ref(where, source["outlet"], outlets, "outlet")
+        if source.get("copy_of"):
+            ref(where, source["copy_of"], sources, "source")
+        if bool(source.get("copy_of")) != bool(source.get("copy_kind")):
+            errors.append(f"{where}: copy_of and copy_kind go together")
+        for contribution in source.get("contributions", []):
+            ref(where, contribution.get("author"), authors, "author")
+            if contribution.get("role") not in roles:
+                errors.append(f"{where}: bad contribution role {contribution.get('role')!r}")
+            if contribution.get("attribution", "byline") not in attributions:
+                errors.append(f"{where}: bad attribution {contribution.get('attribution')!r}")
+        for date_field in ("published_on",):
+            _check_date(errors, where, source.get(date_field))
+    for i, quote in enumerate(data["quotes"]):
+        where = f"quotes[{i}]"
+        ref(where, quote["source"], sources, "source")
+        ref(where, quote["speaker"], authors, "author")
+        for slug in quote.get("themes", []):
+            ref(where, slug, themes, "theme")
+        for slug in quote.get("claims", []):
+            ref(where, slug, claims, "claim")
+        _check_date(errors, where, quote.get("said_on"))
+    if errors:
+        raise CorpusError("; ".join(errors))
+
+
+def _check_date(errors, where, value):
+    if value in (None, ""):
+        return
+    try:
+        datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        errors.append(f"{where}: {value!r} is not an ISO date")
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def load_corpus(data: dict, texts_dir: Path | None) -> LoadReport:
+    report = LoadReport()
+    outlets = {}
+    for row in data["outlets"]:
+        outlets[row["slug"]], created = Outlet.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "kind": row["kind"],
+                "homepage": row.get("homepage", ""),
+                "description": row.get("description", ""),
+            },
+        )
+        report.count("outlets", created)
+
+    authors = {}
+    for row in data["authors"]:
+        author, created = Author.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                key: row.get(key, "") or ""
+                for key in (
+                    "name",
+                    "sort_name",
+                    "description",
+                    "bio",
+                    "wikidata_qid",
+                    "orcid",
+                    "homepage",
+                )
+            }
+            | {"kind": row.get("kind") or Author.Kind.EXPERT},
+        )
+        authors[row["slug"]] = author
+        report.count("authors", created)
+        for affiliation in row.get("affiliations", []):
+            _, created = Affiliation.objects.update_or_create(
+                author=author,
+                organisation=affiliation["organisation"],
+                title=affiliation.get("title", ""),
+                start_date=_date(affiliation.get("start_date")),
+                defaults={"end_date": _date(affiliation.get("end_date"))},
+            )
+            report.count("affiliations", created)
+
+    themes = {}
+    for row in data["themes"]:
+        themes[row["slug"]], created = Theme.objects.update_or_create(
+            slug=row["slug"],
+            defaults={"name": row["name"], "description": row.get("description", "")},
+        )
+        report.count("themes", created)
+    for row in data["themes"]:
+        parent = themes.get(row.get("parent")) if row.get("parent") else None
+        if themes[row["slug"]].parent_id != (parent.pk if parent else None):
+            themes[row["slug"]].parent = parent
+            themes[row["slug"]].save(update_fields=["parent"])
+
+    claims = {}
+    for row in data["claims"]:
+        claim, created = Claim.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "statement": row["statement"],
+                "status": row.get("status") or Status.PUBLISHED,
+                "editor_note": row.get("editor_note", ""),
+            },
+        )
+        claim.themes.set([themes[slug] for slug in row.get("themes", [])])
+        claims[row["slug"]] = claim
+        report.count("claims", created)
+    for row in data["claims"]:
+        for relation in row.get("relations", []):
+            _, created = ClaimRelation.objects.update_or_create(
+                from_claim=claims[row["slug"]],
+                to_claim=claims[relation["to"]],
+                kind=relation["kind"],
+                defaults={"note": relation.get("note", "")},
+            )
+            report.count("claim relations", created)
+
+    sources = {}
+    for row in data["sources"]:
+        sources[row["slug"]] = _load_source(row, outlets, authors, texts_dir, report)
+    for row in data["sources"]:
+        source = sources[row["slug"]]
+        original = sources.get(row.get("copy_of")) if row.get("copy_of") else None
+        if (source.copy_of_id, source.copy_kind) != (
+            original and original.pk,
+            row.get("copy_kind", ""),
+        ):
+            source.copy_of, source.copy_kind = original, row.get("copy_kind", "")
+            source.copy_score = row.get("copy_score")
+            services.save_source(source)
+
+    for i, row in enumerate(data["quotes"]):
+        _load_quote(i, row, sources, authors, themes, claims, report)
+    return report
+
+
+def _load_source(row, outlets, authors, texts_dir, report) -> Source:
+    fields = {
+        "title": row["title"],
+        "outlet": outlets.get(row.get("outlet")) if row.get("outlet") else None,
+        "kind": row["kind"],
+        "original_url": row.get("original_url", "") or "",
+        "archived_url": row.get("archived_url", "") or "",
+        "language": row.get("language") or "en",
+        "published_on": _date(row.get("published_on")),
+        "date_precision": row.get("date_precision") or DatePrecision.DAY,
+        "status": row.get("status") or Status.PUBLISHED,
+        "summary": row.get("summary", ""),
+        "editor_note": row.get("editor_note", ""),
+    }
+    source = Source.objects.filter(slug=row["slug"]).first()
+    created = source is None
+    source = source or Source(slug=row["slug"])
+    for name, value in fields.items():
+        setattr(source, name, value)
+    try:
+        source.full_clean(exclude=["copy_of", "copy_kind", "slug"] if created else ["copy_of"])
+    except ValidationError as exc:
+        raise CorpusError(f"source {row['slug']}: {exc}") from exc
+    raw = _read_seed(row, texts_dir, report)
+    if raw is not None:
+        removals = [
+            services.Removal(b["text"], b.get("reason", "other"))
+            for b in row.get("boilerplate", [])
+        ]
+        try:
+            services.set_text(source, raw, removals)
+        except services.CleaningError as exc:
+            raise CorpusError(f"source {row['slug']}: {exc}") from exc
+    else:
+        services.save_source(source)
+    report.count("sources", created)
+
+    for contribution in row.get("contributions", []):
+        _, created = Contribution.objects.update_or_create(
+            source=source,
+            author=authors[contribution["author"]],
+            role=contribution["role"],
+            defaults={
+                "order": contribution.get("order", 1),
+                "attribution": contribution.get("attribution") or "byline",
+                "note": contribution.get("note", ""),
+            },
+        )
+        report.count("contributions", created)
+    return source
+
+
+def _read_seed(row, texts_dir, report) -> str | None:
+    seed = row.get("seed")
+    if not seed:
+        return None
+    path = texts_dir / seed if texts_dir else None
+    if path is None or not path.is_file():
+        report.texts_missing.append(seed)
+        return None
+    data = path.read_bytes()
+    expected = row.get("seed_sha256")
+    if expected and hashlib.sha256(data).hexdigest() != expected:
+        report.warnings.append(
+            f"{path}: SHA-256 differs from the curated text; not attached to {row['slug']}"
+        )
+        return None
+    report.texts_attached.append(seed)
+    return data.decode("utf-8-sig")
+
+
+def _load_quote(i, row, sources, authors, themes, claims, report) -> None:
+    source, speaker = sources[row["source"]], authors[row["speaker"]]
+    quote = Quote.objects.filter(source=source, speaker=speaker, text=row["text"]).first()
+    created = quote is None
+    quote = quote or Quote(source=source, speaker=speaker, text=row["text"])
+    quote.speaker_role = row["speaker_role"]
+    quote.prefix, quote.suffix = row.get("prefix", ""), row.get("suffix", "")
+    quote.said_on = _date(row.get("said_on"))
+    quote.said_on_precision = row.get("said_on_precision") or DatePrecision.DAY
+    quote.status = row.get("status") or Status.PUBLISHED
+    try:
+        quote.full_clean(exclude=["themes", "claims"])
+    except ValidationError as exc:
+        raise CorpusError(f"quotes[{i}] ({row['text'][:40]!r}…): {exc}") from exc
+    quote.save()
+    quote.themes.set([themes[slug] for slug in row.get("themes", [])])
+    quote.claims.set([claims[slug] for slug in row.get("claims", [])])
+    if source.has_text and quote.verdict != Quote.Verdict.EXACT:
+        report.warnings.append(
+            f"quotes[{i}] not found verbatim in {source.slug}: {row['text'][:60]!r}"
+        )
+    report.count("quotes", created)
