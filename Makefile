@@ -11,7 +11,7 @@ DATA   := .data
 export DJANGO_SETTINGS_MODULE := config.settings
 
 .DEFAULT_GOAL := help
-.PHONY: help setup install db migrate demo run stop test lint format lock manage superuser check-deploy clean
+.PHONY: help setup install static db migrate demo run stop test lint format lock manage superuser check-deploy clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,7 +38,10 @@ migrate: db  ## Apply the migrations
 demo: migrate  ## Load the founding corpus (idempotent)
 	$(PY) manage.py load_demo
 
-setup: demo  ## Everything `make run` does before serving
+static: install  ## Collect static files (hashed names, compressed) for whitenoise
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+
+setup: demo static  ## Everything `make run` does before serving
 
 run: setup  ## Set up, then serve the archive with gunicorn on http://$(HOST):$(PORT)
 	@echo ""
@@ -46,7 +49,7 @@ run: setup  ## Set up, then serve the archive with gunicorn on http://$(HOST):$(
 	@echo "  Create an editor account:  $(PY) manage.py createsuperuser"
 	@echo "  Stop with Ctrl-C, then 'make stop' to stop the database."
 	@echo ""
-	DJANGO_HTTPS=$${DJANGO_HTTPS:-0} DJANGO_STATIC_FINDERS=1 $(VENV)/bin/gunicorn config.wsgi \
+	DJANGO_HTTPS=$${DJANGO_HTTPS:-0} $(VENV)/bin/gunicorn config.wsgi \
 		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --pid $(DATA)/gunicorn.pid \
 		--access-logfile - --forwarded-allow-ips=""
 
@@ -68,7 +71,7 @@ format: install  ## Format the code
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: migrate  ## Set up, then makemigrations --check, ruff and the whole pytest suite
+test: migrate static  ## Set up, then makemigrations --check, ruff and the whole pytest suite
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -139,9 +139,6 @@ STORAGES = {
         )
     },
 }
-# Serve files straight from the finders when the manifest has not been built (make run/test).
-WHITENOISE_USE_FINDERS = env_bool("DJANGO_STATIC_FINDERS", DEBUG)
-WHITENOISE_MANIFEST_STRICT = False
 
 # --- Security -----------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -160,12 +160,14 @@ class Quote(TimeStampedModel):
         quote against contributions submitted in the same form, before they are saved.
         """
         super().clean()
-        if not (self.source_id and self.speaker_id) or self.speaker_role == self.SpeakerRole.QUOTED:
+        if not self.speaker_id or self.speaker_role == self.SpeakerRole.QUOTED:
             return
         from archive.sources.models import Contribution
 
         credits = getattr(self, "pending_credits", None)
         if credits is None:
+            if not self.source_id:
+                return
             credits = set(
                 Contribution.objects.filter(source_id=self.source_id).values_list(
                     "author_id", "role"
