@@ -59,7 +59,9 @@ def test_changelist_filters_and_date_hierarchy(editor_client, one_of_everything)
     url = admin_url(Source, "changelist")
     for params in ({"status__exact": "published"}, {"published_on__year": "2025"}):
         assert editor_client.get(url, params).status_code == 200
-    assert editor_client.get(admin_url(Quote, "changelist"), {"verdict": "exact"}).status_code == 200
+    assert (
+        editor_client.get(admin_url(Quote, "changelist"), {"verdict": "exact"}).status_code == 200
+    )
 
 
 def formset(prefix, rows, initial=0):
