@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
@@ -43,6 +45,12 @@ class Author(TimeStampedModel):
     wikidata_qid = models.CharField("Wikidata QID", max_length=20, blank=True)
     orcid = models.CharField("ORCID", max_length=19, blank=True)
     homepage = models.URLField(max_length=500, blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", config="simple", weight="A")
+        + SearchVector("description", "bio", config="english", weight="B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = AuthorQuerySet.as_manager()
 
@@ -60,7 +68,10 @@ class Author(TimeStampedModel):
             ),
             models.CheckConstraint(condition=~Q(name=""), name="author_name_not_blank"),
         ]
-        indexes = [models.Index(fields=["sort_name"], name="author_sort_name_idx")]
+        indexes = [
+            models.Index(fields=["sort_name"], name="author_sort_name_idx"),
+            GinIndex(fields=["search_vector"], name="author_search_idx"),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
@@ -40,6 +42,11 @@ class Claim(TimeStampedModel):
     themes = models.ManyToManyField(Theme, related_name="claims", blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     editor_note = models.TextField(blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("statement", config="english", weight="A"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     related = models.ManyToManyField(
         "self",
         through="ClaimRelation",
@@ -56,7 +63,10 @@ class Claim(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=~Q(statement=""), name="claim_statement_not_blank"),
         ]
-        indexes = [models.Index(fields=["status"], name="claim_status_idx")]
+        indexes = [
+            models.Index(fields=["status"], name="claim_status_idx"),
+            GinIndex(fields=["search_vector"], name="claim_search_idx"),
+        ]
 
     def __str__(self):
         return self.statement

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -84,6 +86,11 @@ class Quote(TimeStampedModel):
     verified_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     verifier_version = models.CharField(max_length=20, blank=True, editable=False)
     editor_note = models.TextField(blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="english", weight="A"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -116,6 +123,7 @@ class Quote(TimeStampedModel):
             models.Index(fields=["source", "start_offset"], name="quote_source_position_idx"),
             models.Index(fields=["speaker", "said_on"], name="quote_speaker_said_on_idx"),
             models.Index(fields=["verdict"], name="quote_verdict_idx"),
+            GinIndex(fields=["search_vector"], name="quote_search_idx"),
         ]
 
     def __str__(self):

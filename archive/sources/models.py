@@ -1,5 +1,7 @@
 import hashlib
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
@@ -112,6 +114,13 @@ class Source(TimeStampedModel):
     authors = models.ManyToManyField(
         "authors.Author", through="Contribution", related_name="sources"
     )
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", config="english", weight="A")
+        + SearchVector("summary", config="english", weight="B")
+        + SearchVector("text", config="english", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = SourceQuerySet.as_manager()
 
@@ -145,6 +154,7 @@ class Source(TimeStampedModel):
             ),
             models.Index(fields=["outlet", "published_on"], name="source_outlet_date_idx"),
             models.Index(fields=["text_sha256"], name="source_text_sha256_idx"),
+            GinIndex(fields=["search_vector"], name="source_search_idx"),
         ]
 
     def __str__(self):
