@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -158,6 +159,9 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 
 # --- The archive --------------------------------------------------------------------------------
 # Where ``load_demo`` looks for the founding texts (the project runs without them).
+# Time all facet counts of a public list may take together, in milliseconds; a facet that would
+# exceed it is left out and the page still answers.
+ARCHIVE_FACET_BUDGET_MS = int(os.environ.get("ARCHIVE_FACET_BUDGET_MS", "400"))
 DEMO_TEXTS_DIR = Path(os.environ.get("DEMO_TEXTS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 
 LOGGING = {

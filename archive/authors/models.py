@@ -2,6 +2,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 
 from archive.core.models import Status, TimeStampedModel
 
@@ -75,6 +76,9 @@ class Author(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", args=[self.slug])
 
 
 class Affiliation(models.Model):

@@ -2,6 +2,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from archive.core.models import PublishableQuerySet, Status, TimeStampedModel
 
@@ -25,6 +26,9 @@ class Theme(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("themes:detail", args=[self.slug])
 
 
 class ClaimQuerySet(PublishableQuerySet):
@@ -70,6 +74,17 @@ class Claim(TimeStampedModel):
 
     def __str__(self):
         return self.statement
+
+    @property
+    def highlighted(self):
+        """The search headline with matches marked, escaped first (see ``listing.highlight``)."""
+        from archive.core.listing import highlight
+
+        headline = getattr(self, "headline", "")
+        return highlight(headline) if headline else ""
+
+    def get_absolute_url(self):
+        return reverse("claims:detail", args=[self.slug])
 
 
 class ClaimRelation(models.Model):

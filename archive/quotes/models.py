@@ -3,6 +3,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from archive.core.models import (
     DatePrecision,
@@ -12,6 +13,8 @@ from archive.core.models import (
     date_precision_check,
     format_date,
 )
+
+CONTEXT_WINDOW = 600  # characters of the stored text shown around a quote, at most
 
 
 class QuoteQuerySet(PublishableQuerySet):
@@ -24,6 +27,37 @@ class QuoteQuerySet(PublishableQuerySet):
             self.select_related("speaker", "source", "source__outlet")
             .defer("source__raw_text", "source__text")
             .order_by(F("said_on").desc(nulls_last=True), "source_id", "start_offset", "id")
+        )
+
+    def for_detail(self):
+        """One query for a quote's page: speaker, source, outlet, themes, claims and context."""
+        from django.contrib.postgres.expressions import ArraySubquery
+        from django.db.models import OuterRef, Value
+        from django.db.models.functions import Greatest, JSONObject, Substr
+
+        from archive.claims.models import Claim, Theme
+
+        window = CONTEXT_WINDOW
+        start = Greatest(F("start_offset") - window, Value(0))
+        return (
+            self.select_related("speaker", "source", "source__outlet", "source__copy_of")
+            .defer("source__raw_text", "source__text", "source__copy_of__raw_text")
+            .defer("source__copy_of__text")
+            .annotate(
+                context_before=Substr("source__text", start + 1, F("start_offset") - start),
+                context_after=Substr("source__text", F("end_offset") + 1, Value(window)),
+                theme_list=ArraySubquery(
+                    Theme.objects.filter(quotes=OuterRef("pk"))
+                    .order_by("name")
+                    .values(json=JSONObject(name="name", slug="slug"))
+                ),
+                claim_list=ArraySubquery(
+                    Claim.objects.published()
+                    .filter(quotes=OuterRef("pk"))
+                    .order_by("statement")
+                    .values(json=JSONObject(statement="statement", slug="slug"))
+                ),
+            )
         )
 
     def in_source_order(self):
@@ -130,6 +164,9 @@ class Quote(TimeStampedModel):
         words = self.text if len(self.text) <= 80 else self.text[:77].rstrip() + "…"
         return f"“{words}” — {self.speaker}" if self.speaker_id else f"“{words}”"
 
+    def get_absolute_url(self):
+        return reverse("quotes:detail", args=[self.pk])
+
     def save(self, *args, **kwargs):
         from archive.quotes.anchoring import anchor_quote
 
@@ -200,6 +237,49 @@ class Quote(TimeStampedModel):
     @property
     def date_display(self):
         return format_date(self.said_on, self.said_on_precision)
+
+    VERDICT_EXPLANATIONS = {
+        Verdict.UNVERIFIED: "We hold no text of this source to check these words against yet.",
+        Verdict.EXACT: "These words appear, character for character, in the stored source text.",
+        Verdict.NORMALIZED: "These words appear in the source; only typography differs "
+        "(quotation marks, apostrophes, dashes or spaces).",
+        Verdict.ELIDED: "Every part of this quote appears in the source, in this order; "
+        "the ellipsis marks words left out.",
+        Verdict.FUZZY: "The source’s wording differs from this quote; an editor must check it.",
+        Verdict.NOT_FOUND: "These words were not found in the stored source text.",
+    }
+    VERDICT_LABELS = {
+        Verdict.UNVERIFIED: "Not yet checked",
+        Verdict.EXACT: "Verbatim",
+        Verdict.NORMALIZED: "Verbatim (typography normalised)",
+        Verdict.ELIDED: "Verbatim, with omissions",
+        Verdict.FUZZY: "Wording differs",
+        Verdict.NOT_FOUND: "Not found in source",
+    }
+
+    @property
+    def month_label(self):
+        """The month the words were said in, as precisely as known (for timelines)."""
+        if self.said_on is None:
+            return "Undated"
+        if self.said_on_precision == DatePrecision.YEAR:
+            return f"{self.said_on:%Y}"
+        return f"{self.said_on:%B %Y}"
+
+    @property
+    def verdict_label(self):
+        return self.VERDICT_LABELS.get(self.verdict, self.verdict)
+
+    @property
+    def verdict_explanation(self):
+        return self.VERDICT_EXPLANATIONS.get(self.verdict, "")
+
+    @property
+    def highlighted(self):
+        """The search headline with matches marked, escaped first (see ``listing.highlight``)."""
+        from archive.core.listing import highlight
+
+        return highlight(getattr(self, "headline", "") or self.text)
 
     @property
     def is_verified(self):

@@ -4,6 +4,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from archive.core.models import (
     DatePrecision,
@@ -38,6 +39,9 @@ class Outlet(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("outlets:detail", args=[self.slug])
 
 
 class SourceQuerySet(PublishableQuerySet):
@@ -160,6 +164,9 @@ class Source(TimeStampedModel):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("sources:detail", args=[self.slug])
+
     def save(self, *args, **kwargs):
         self.text_sha256 = self.compute_sha256(self.text)
         if kwargs.get("update_fields") is not None and "text" in kwargs["update_fields"]:
@@ -173,6 +180,14 @@ class Source(TimeStampedModel):
     @property
     def date_display(self):
         return format_date(self.published_on, self.date_precision)
+
+    @property
+    def highlighted(self):
+        """The search headline with matches marked, escaped first (see ``listing.highlight``)."""
+        from archive.core.listing import highlight
+
+        headline = getattr(self, "headline", "")
+        return highlight(headline) if headline else ""
 
     @property
     def is_copy(self):

@@ -1,0 +1,43 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+
+from archive.core.filters import (
+    ArchiveFilterSet,
+    SlugsFilter,
+    authors,
+    date_filters,
+    kind_filter,
+    outlets,
+    theme_and_descendants,
+    themes,
+)
+from archive.quotes.models import Quote
+
+
+class QuoteFilter(ArchiveFilterSet):
+    author = SlugsFilter(label="Speaker", field_name="speaker", queryset=authors)
+    theme = SlugsFilter(label="Theme", queryset=themes, method="filter_theme")
+    outlet = SlugsFilter(label="Outlet", field_name="source__outlet", queryset=outlets)
+    kind = kind_filter("source__kind")
+    role = django_filters.MultipleChoiceFilter(
+        label="Speaker’s role",
+        field_name="speaker_role",
+        lookup_expr="exact",
+        choices=Quote.SpeakerRole.choices,
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    date_after, date_before = date_filters("said_on")
+
+    class Meta:
+        model = Quote
+        fields = []
+
+    def filter_theme(self, queryset, name, value):
+        if not value:
+            return queryset
+        tagged = Quote.themes.through.objects.filter(
+            quote_id=OuterRef("pk"), theme_id__in=theme_and_descendants(value)
+        )
+        return queryset.filter(Exists(tagged))
