@@ -30,3 +30,20 @@ def _collected_static(django_db_blocker):
 
     if not (settings.STATIC_ROOT / "staticfiles.json").exists():
         call_command("collectstatic", "--no-input", verbosity=0)
+
+
+@pytest.fixture
+def world(db):
+    from tests.world import build_world
+
+    return build_world()
+
+
+def page_text(response) -> str:
+    """The visible text of a response, roughly: tags removed, whitespace collapsed."""
+    import html
+    import re
+
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())

@@ -17,7 +17,7 @@ class AuthorQuerySet(models.QuerySet):
             Exists(
                 Contribution.objects.filter(author=OuterRef("pk"), source__status=Status.PUBLISHED)
             )
-            | Exists(Quote.objects.filter(speaker=OuterRef("pk"), status=Status.PUBLISHED))
+            | Exists(Quote.objects.published().filter(speaker=OuterRef("pk")))
         )
 
     def for_listing(self):

@@ -46,6 +46,9 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault("widget", forms.MultipleHiddenInput)
         super().__init__(*args, **kwargs)
 
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}  # the object itself, not its slug
+
 
 def kind_filter(field_name):
     return django_filters.MultipleChoiceFilter(

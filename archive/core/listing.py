@@ -29,13 +29,15 @@ class Count:
         return f"{self.value:,}+" if self.capped else f"{self.value:,}"
 
 
-def capped_count(queryset, cap: int = COUNT_CAP) -> Count:
+def capped_count(queryset, cap: int | None = None) -> Count:
+    cap = cap or COUNT_CAP
     n = queryset.order_by().values("pk")[: cap + 1].count()
     return Count(min(n, cap), n > cap)
 
 
-def capped_counts_sql(querysets: dict, cap: int = COUNT_CAP) -> dict[str, Count]:
+def capped_counts_sql(querysets: dict, cap: int | None = None) -> dict[str, Count]:
     """Several capped counts in one statement."""
+    cap = cap or COUNT_CAP
     parts, params = [], []
     for queryset in querysets.values():
         sql, p = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()

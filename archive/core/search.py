@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.db.models import F
 from django.views.generic import TemplateView
 
 from archive.authors.models import Author
@@ -40,7 +41,7 @@ class SearchView(PublicPageMixin, TemplateView):
     def ranked(self, queryset, query):
         return (
             queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank("search_vector", query))
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-pk")[: self.per_kind + 1]
         )
 

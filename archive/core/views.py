@@ -1,3 +1,4 @@
+from django.db.models import F
 from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
@@ -39,6 +40,7 @@ class ArchiveListView(PublicPageMixin, FilterView):
         if self.filterset.is_bound and not self.filterset.is_valid():
             return self.invalid()
         queryset = self.filterset.qs
+        self.total = listing.capped_count(queryset)
         try:
             page = self.paginate(queryset, self.filterset.ordering)
         except BadParameter as exc:
@@ -49,7 +51,7 @@ class ArchiveListView(PublicPageMixin, FilterView):
             filter=self.filterset,
             page=page,
             object_list=page.object_list,
-            total=listing.capped_count(queryset),
+            total=self.total,
             facets=self.facets(queryset),
             ordering=self.filterset.ordering,
         )
@@ -109,7 +111,9 @@ class ArchiveListView(PublicPageMixin, FilterView):
         from archive.core.filters import search_query
 
         query = search_query(self.filterset.search_text)
-        return queryset.annotate(rank=SearchRank("search_vector", query)).order_by("-rank", "-pk")
+        return queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
+            "-rank", "-pk"
+        )
 
     def date_ordering(self, ordering):
         from django.db.models import F, Value
@@ -138,7 +142,7 @@ class ArchiveListView(PublicPageMixin, FilterView):
         if keyset and (after or before):
             return self.keyset_page(queryset, ordering, after, before)
         number = self.page_number()
-        total = listing.capped_count(queryset)
+        total = self.total
         num_pages = max(1, -(-total.value // per_page))
         if number > num_pages:
             raise Http404("No such page.")
