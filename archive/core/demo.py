@@ -24,6 +24,7 @@ from archive.core.models import DatePrecision, Status
 from archive.quotes.models import Quote
 from archive.sources import services
 from archive.sources.models import Contribution, Outlet, Source
+from archive.textkit import ImportProblem, clean_document
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "data" / "demo_corpus.json"
 
@@ -317,14 +318,15 @@ def _load_source(row, outlets, authors, texts_dir, report) -> Source:
         raise CorpusError(f"source {row['slug']}: {exc}") from exc
     raw = _read_seed(row, texts_dir, report)
     if raw is not None:
-        removals = [
-            services.Removal(b["text"], b.get("reason", "other"))
-            for b in row.get("boilerplate", [])
-        ]
+        # The same pipeline as ``import_source``: decode, remove boilerplate (what it detects and
+        # what the editors listed), repair glued words, find the interview's turns.
+        names = [authors[c["author"]].name for c in row.get("contributions", [])]
+        removals = [(b["text"], b.get("reason", "other")) for b in row.get("boilerplate", [])]
         try:
-            services.set_text(source, raw, removals)
-        except services.CleaningError as exc:
-            raise CorpusError(f"source {row['slug']}: {exc}") from exc
+            cleaned = clean_document(raw, filename=row["seed"], authors=names, removals=removals)
+        except ImportProblem as exc:
+            raise CorpusError(f"source {row['slug']}: {exc.reason}") from exc
+        services.apply_cleaned(source, cleaned)
     else:
         services.save_source(source)
     report.count("sources", created)
@@ -360,7 +362,7 @@ def _read_seed(row, texts_dir, report) -> str | None:
         )
         return None
     report.texts_attached.append(seed)
-    return data.decode("utf-8-sig")
+    return data
 
 
 def _load_quote(i, row, sources, authors, themes, claims, report) -> None:
@@ -380,8 +382,10 @@ def _load_quote(i, row, sources, authors, themes, claims, report) -> None:
     quote.save()
     quote.themes.set([themes[slug] for slug in row.get("themes", [])])
     quote.claims.set([claims[slug] for slug in row.get("claims", [])])
-    if source.has_text and quote.verdict != Quote.Verdict.EXACT:
+    flags = quote.verification.get("flags", [])
+    if source.has_text and (not quote.is_verified or flags):
         report.warnings.append(
-            f"quotes[{i}] not found verbatim in {source.slug}: {row['text'][:60]!r}"
+            f"quotes[{i}] does not verify in {source.slug} ({quote.verdict}"
+            f"{', ' + ', '.join(flags) if flags else ''}): {row['text'][:60]!r}"
         )
     report.count("quotes", created)

@@ -168,7 +168,7 @@ class Quote(TimeStampedModel):
         return reverse("quotes:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
-        from archive.quotes.anchoring import anchor_quote
+        from archive.quotes.verification import verify_quote
 
         source = self.source
         if self.said_on is None or (
@@ -178,7 +178,7 @@ class Quote(TimeStampedModel):
             self.said_on_from_source = True
         else:
             self.said_on_from_source = False
-        anchor_quote(self, source)
+        verify_quote(self, source)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *self.DERIVED_FIELDS}
         super().save(*args, **kwargs)

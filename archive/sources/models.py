@@ -26,6 +26,7 @@ class Outlet(TimeStampedModel):
         BROADCASTER = "broadcaster", "Broadcaster"
         AGGREGATOR = "aggregator", "Aggregator"
         CONTENT_FARM = "content_farm", "Content farm"
+        OTHER = "other", "Other or unknown"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -100,6 +101,22 @@ class Source(TimeStampedModel):
         blank=True, help_text="The stored text, cleaned of boilerplate; quotes are anchored here."
     )
     text_sha256 = models.CharField("SHA-256 of the text", max_length=64, blank=True, editable=False)
+    removed_spans = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="What cleaning removed from the raw text: start, end, reason, text.",
+    )
+    repairs = models.JSONField(
+        default=list, blank=True, editable=False, help_text="Glued words repaired: from, to."
+    )
+    turns = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Interview turns in the text: start, end, role (question, answer, narration).",
+    )
+    import_warnings = models.JSONField(default=list, blank=True, editable=False)
     summary = models.TextField(blank=True)
     editor_note = models.TextField(blank=True, help_text="Provenance, doubts, what was inferred.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -238,3 +255,23 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.author} ({self.get_role_display().lower()}) in {self.source}"
+
+
+class SourceFingerprint(models.Model):
+    """One LSH band key of a source's MinHash signature (see ``copies``).
+
+    Sources that share a key are candidates for being copies of each other; looking them up is one
+    indexed query, so finding copies does not compare a new source with every stored one.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="fingerprints")
+    key = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "key"], name="fingerprint_unique_per_source")
+        ]
+        indexes = [models.Index(fields=["key"], name="fingerprint_key_idx")]
+
+    def __str__(self):
+        return f"{self.source_id}:{self.key}"

@@ -52,12 +52,22 @@ def clean_text(raw_text: str, removals: list[Removal]) -> str:
 def save_source(source: Source) -> Source:
     """Save a source and keep its quotes consistent: dates they inherit, anchors in its text."""
     previous = (
-        Source.objects.filter(pk=source.pk).values("text_sha256", "published_on", "date_precision")
+        Source.objects.filter(pk=source.pk).values(
+            "text_sha256", "published_on", "date_precision", "copy_of_id"
+        )
         if source.pk
         else None
     )
     previous = previous.first() if previous is not None else None
     source.save()
+    if (
+        previous is None
+        or previous["text_sha256"] != source.text_sha256
+        or (source.text and not source.fingerprints.exists())
+    ):
+        from archive.sources.importer import store_fingerprints
+
+        store_fingerprints(source)
     if previous is None:
         return source
     if (previous["published_on"], previous["date_precision"]) != (
@@ -67,8 +77,8 @@ def save_source(source: Source) -> Source:
         source.quotes.filter(said_on_from_source=True).update(
             said_on=source.published_on, said_on_precision=source.date_precision
         )
-    if previous["text_sha256"] != source.text_sha256:
-        reanchor_quotes(source)
+    if (previous["text_sha256"], previous["copy_of_id"]) != (source.text_sha256, source.copy_of_id):
+        reverify_quotes(source)
     return source
 
 
@@ -79,7 +89,25 @@ def set_text(source: Source, raw_text: str, removals: list[Removal] = ()) -> Sou
     return save_source(source)
 
 
-def reanchor_quotes(source: Source) -> int:
+def apply_cleaned(source: Source, cleaned) -> Source:
+    """Store what the import pipeline made of a received text (``textkit.Cleaned``), and re-verify
+    the source's quotes against it."""
+    source.raw_text = cleaned.raw_text
+    source.text = cleaned.text
+    source.removed_spans = [
+        {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
+        for s in cleaned.removed
+    ]
+    source.repairs = [
+        {"start": r.start, "end": r.end, "from": r.original, "to": r.replacement}
+        for r in cleaned.repairs
+    ]
+    source.turns = [{"start": t.start, "end": t.end, "role": t.role} for t in cleaned.turns]
+    source.import_warnings = list(cleaned.warnings)
+    return save_source(source)
+
+
+def reverify_quotes(source: Source) -> int:
     count = 0
     for quote in source.quotes.all():
         quote.source = source

@@ -31,8 +31,18 @@ class Cleaned:
     metadata: dict = field(default_factory=dict)
 
 
-def clean_document(data: bytes, *, filename: str = "", authors: Sequence[str] = ()) -> Cleaned:
-    """Run the whole cleaning pipeline on the bytes of one uploaded file."""
+def clean_document(
+    data: bytes,
+    *,
+    filename: str = "",
+    authors: Sequence[str] = (),
+    removals: Sequence[tuple[str, str]] = (),
+) -> Cleaned:
+    """Run the whole cleaning pipeline on the bytes of one uploaded file.
+
+    ``removals`` are ``(text, reason)`` pairs an editor listed as not the author's: each must
+    occur exactly once in the received text, and is removed along with what was detected.
+    """
     decoded = decode_bytes(data)
     warnings = list(decoded.warnings)
     metadata: dict = {"filename": filename, "encoding": decoded.encoding, "format": "text"}
@@ -54,6 +64,7 @@ def clean_document(data: bytes, *, filename: str = "", authors: Sequence[str] = 
 
     removed, found = find_boilerplate(raw_text, authors=authors)
     warnings += found
+    removed = _merge(removed, _listed_spans(raw_text, removals))
     without_boilerplate = remove_spans(raw_text, removed)
     if not without_boilerplate:
         raise ImportProblem("the file has no text left once the boilerplate is removed")
@@ -68,3 +79,31 @@ def clean_document(data: bytes, *, filename: str = "", authors: Sequence[str] = 
         warnings=warnings,
         metadata=metadata,
     )
+
+
+def _listed_spans(raw_text: str, removals: Sequence[tuple[str, str]]) -> list[Span]:
+    spans = []
+    for text, reason in removals:
+        count = raw_text.count(text)
+        if count != 1:
+            raise ImportProblem(
+                f"a listed boilerplate span ({reason}) must occur exactly once, found {count}: "
+                f"{text[:60]!r}"
+            )
+        start = raw_text.index(text)
+        spans.append(Span(start, start + len(text), reason, text))
+    return spans
+
+
+def _merge(detected: list[Span], listed: list[Span]) -> list[Span]:
+    """Detected and listed spans together; a span inside another is dropped, overlaps are joined."""
+    merged: list[Span] = []
+    for span in sorted([*detected, *listed], key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end:
+                text = last.text + span.text[last.end - span.start :]
+                merged[-1] = Span(last.start, span.end, last.reason, text)
+            continue
+        merged.append(span)
+    return merged
