@@ -12,6 +12,8 @@ from archive.core.filters import (
     outlets,
     theme_and_descendants,
     themes,
+    verified_filter,
+    verified_q,
 )
 from archive.quotes.models import Quote
 
@@ -43,6 +45,7 @@ class ClaimFilter(ArchiveFilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     date_after, date_before = date_filters("quotes__said_on")
+    verified = verified_filter("quotes__verdict")
 
     class Meta:
         model = Claim
@@ -54,6 +57,8 @@ class ClaimFilter(ArchiveFilterSet):
         for name, lookup in EVIDENCE_FILTERS.items():
             if data.get(name):
                 evidence &= Q(**{lookup: data[name]})
+        if data.get("verified"):
+            evidence &= verified_q(data["verified"])
         if evidence:
             quotes = Quote.objects.published().filter(evidence, claims=OuterRef("pk"))
             queryset = queryset.filter(Exists(quotes))

@@ -79,6 +79,31 @@ def date_filters(field_name):
     )
 
 
+VERIFIED_CHOICES = [
+    ("yes", "Verified against the source"),
+    ("no", "Not verified (wording differs, not found, or not yet checked)"),
+]
+
+
+def verified_filter(field_name="verdict"):
+    return django_filters.ChoiceFilter(
+        label="Checked against the source",
+        field_name=field_name,
+        choices=VERIFIED_CHOICES,
+        method="filter_verified",
+        empty_label="Any",
+    )
+
+
+def verified_q(value, prefix=""):
+    from django.db.models import Q
+
+    from archive.quotes.models import Quote
+
+    q = Q(**{f"{prefix}verdict__in": Quote.VERIFIED_VERDICTS})
+    return q if value == "yes" else ~q
+
+
 def authors(request=None):
     return Author.objects.all()
 

@@ -11,6 +11,8 @@ from archive.core.filters import (
     outlets,
     theme_and_descendants,
     themes,
+    verified_filter,
+    verified_q,
 )
 from archive.quotes.models import Quote
 
@@ -29,10 +31,14 @@ class QuoteFilter(ArchiveFilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     date_after, date_before = date_filters("said_on")
+    verified = verified_filter()
 
     class Meta:
         model = Quote
         fields = []
+
+    def filter_verified(self, queryset, name, value):
+        return queryset.filter(verified_q(value)) if value else queryset
 
     def filter_theme(self, queryset, name, value):
         if not value:

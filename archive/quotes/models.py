@@ -267,6 +267,20 @@ class Quote(TimeStampedModel):
         return f"{self.said_on:%B %Y}"
 
     @property
+    def flags(self):
+        return list((self.verification or {}).get("flags", []))
+
+    @property
+    def flag_explanations(self):
+        from archive.quotes.verification import FLAG_EXPLANATIONS
+
+        return [FLAG_EXPLANATIONS.get(flag, flag) for flag in self.flags]
+
+    @property
+    def needs_attention(self):
+        return self.verdict in (self.Verdict.FUZZY, self.Verdict.NOT_FOUND) or bool(self.flags)
+
+    @property
     def verdict_label(self):
         return self.VERDICT_LABELS.get(self.verdict, self.verdict)
 
@@ -288,3 +302,12 @@ class Quote(TimeStampedModel):
     @property
     def is_anchored(self):
         return self.start_offset is not None
+
+
+class QuoteToReview(Quote):
+    """Quotes whose verification needs an editor (a list of its own in the admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "quote to review"
+        verbose_name_plural = "quotes to review"

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from archive.core.admin import PublishingActionsMixin
 from archive.quotes.models import Quote
@@ -85,7 +87,13 @@ class SourceAdmin(PublishingActionsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["outlet", "copy_of"]
     date_hierarchy = "published_on"
-    readonly_fields = ["text_sha256", "raw_text", "created_at", "updated_at"]
+    readonly_fields = [
+        "text_sha256",
+        "raw_text",
+        "cleaning_report",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ContributionInline, QuoteInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "kind", "status", "summary"]}),
@@ -108,6 +116,7 @@ class SourceAdmin(PublishingActionsMixin, admin.ModelAdmin):
                 "description": "Link a republication or paraphrase to its original.",
             },
         ),
+        ("Cleaning", {"fields": ["cleaning_report"]}),
         ("Text", {"fields": ["text", "text_sha256", "raw_text"], "classes": ["collapse"]}),
         ("Notes", {"fields": ["editor_note", "created_at", "updated_at"]}),
     ]
@@ -116,12 +125,44 @@ class SourceAdmin(PublishingActionsMixin, admin.ModelAdmin):
     def copy_badge(self, obj):
         return f"{obj.get_copy_kind_display()} of {obj.copy_of}" if obj.copy_of_id else "—"
 
+    @admin.display(description="What cleaning did")
+    def cleaning_report(self, obj):
+        rows = []
+        for span in obj.removed_spans or []:
+            rows.append(
+                format_html(
+                    "<li>Removed ({}), characters {}–{} of the raw text: <q>{}</q></li>",
+                    span.get("reason"),
+                    span.get("start"),
+                    span.get("end"),
+                    Truncator(" ".join(str(span.get("text", "")).split())).chars(160),
+                )
+            )
+        for repair in obj.repairs or []:
+            rows.append(
+                format_html("<li>Repaired <q>{}</q> → <q>{}</q></li>", repair["from"], repair["to"])
+            )
+        if obj.turns:
+            roles = [turn.get("role") for turn in obj.turns]
+            rows.append(
+                format_html(
+                    "<li>Interview: {} questions, {} answers</li>",
+                    roles.count("question"),
+                    roles.count("answer"),
+                )
+            )
+        for warning in obj.import_warnings or []:
+            rows.append(format_html("<li>Warning: {}</li>", warning))
+        if not rows:
+            return "Nothing was removed or repaired."
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((row,) for row in rows)))
+
     @admin.display(description="Text", boolean=True)
     def has_text(self, obj):
         return obj.has_text
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("raw_text")
+        return super().get_queryset(request).defer("raw_text", "search_vector")
 
     def save_model(self, request, obj, form, change):
         if obj.text and not obj.raw_text:

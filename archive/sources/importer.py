@@ -139,11 +139,6 @@ def _store(result: ImportResult, options: ImportOptions) -> None:
     cleaned = result.cleaned
     meta = cleaned.metadata
     result.warnings = list(cleaned.warnings)
-    sha = Source.compute_sha256(cleaned.text)
-    duplicate = Source.objects.filter(text_sha256=sha).only("slug").first()
-    if duplicate is not None:
-        raise ImportProblem(f"the same text is already stored as source {duplicate.slug!r}")
-
     title = options.title or meta.get("title") or _first_line(cleaned.text)
     published, precision = options.published, options.date_precision
     if published is None and meta.get("date"):
@@ -157,6 +152,7 @@ def _store(result: ImportResult, options: ImportOptions) -> None:
     if kind not in Source.Kind.values:
         raise ImportProblem(f"kind {kind!r} is not one of {', '.join(Source.Kind.values)}")
     outlet = _outlet(options.outlet or meta.get("sitename") or "")
+    _refuse_duplicate(cleaned, outlet)
 
     source = Source(
         title=title[:500],
@@ -175,6 +171,15 @@ def _store(result: ImportResult, options: ImportOptions) -> None:
     _credit(source, options.authors, meta.get("authors") or [], cleaned.text)
     result.source = source
     _link_copies(result, source)
+
+
+def _refuse_duplicate(cleaned: Cleaned, outlet) -> None:
+    """The same file again, or the same text in the same outlet, is a duplicate. The same text
+    elsewhere is a syndicated copy, and is linked as one."""
+    sha = Source.compute_sha256(cleaned.text)
+    for other in Source.objects.filter(text_sha256=sha).only("slug", "raw_text", "outlet_id"):
+        if other.raw_text == cleaned.raw_text or other.outlet_id == (outlet and outlet.pk):
+            raise ImportProblem(f"the same text is already stored as source {other.slug!r}")
 
 
 def _first_line(text: str) -> str:

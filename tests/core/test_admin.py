@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from archive.core.models import Status
-from archive.quotes.models import Quote
+from archive.quotes.models import Quote, QuoteToReview
 from archive.sources.models import Contribution, Source
 from tests.factories import (
     AffiliationFactory,
@@ -46,6 +46,14 @@ def test_changelist_add_search_and_change_pages_answer(editor_client, one_of_eve
     assert b"<script>" not in response.content.split(b"</head>")[1]
     assert editor_client.get(admin_url(model, "add")).status_code == 200
     obj = model.objects.first()
+    if model is QuoteToReview:  # only quotes that need an editor are listed there
+        quote = Quote.objects.first()
+        obj = Quote.objects.create(
+            source=quote.source, speaker=quote.speaker, speaker_role="quoted", text="Never said."
+        )
+        assert obj.verdict in ("not_found", "unverified")
+        obj.verification = {"flags": ["ambiguous"]}
+        Quote.objects.filter(pk=obj.pk).update(verdict="not_found", verification=obj.verification)
     assert editor_client.get(admin_url(model, "change", obj.pk)).status_code == 200
 
 

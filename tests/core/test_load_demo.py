@@ -113,7 +113,7 @@ def test_a_quote_missing_from_its_text_is_reported(mini_texts):
         MINI_TEXT.replace("keep its word", "keep to its word"), encoding="utf-8"
     )
     _, err = load("--file", str(MINI), "--texts", str(mini_texts))
-    assert "not found verbatim" in err
+    assert "does not verify in why-talks-stall (fuzzy)" in err
 
 
 # --- The founding corpus itself ------------------------------------------------------------------
