@@ -19,6 +19,7 @@ def _generous_facet_budget(settings):
     """Counting statements, not time: no facet may be skipped for a slow machine here."""
     settings.ARCHIVE_FACET_BUDGET_MS = 60_000
 
+
 FACET_STATEMENTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "SELECT set_config")
 
 

@@ -47,3 +47,9 @@ def test_home_page_has_search_latest_sources_themes_people_and_counts(client, wo
         "Ben Economist",
     ]
     assert "7 verbatim quotes from 3 sources" in text
+
+
+def test_not_found_page_is_friendly(client, world):
+    response = client.get("/claims/no-such-claim/")
+    assert response.status_code == 404
+    assert "There is no such page" in page_text(response)
