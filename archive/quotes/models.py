@@ -46,6 +46,9 @@ class QuoteQuerySet(PublishableQuerySet):
             .annotate(
                 context_before=Substr("source__text", start + 1, F("start_offset") - start),
                 context_after=Substr("source__text", F("end_offset") + 1, Value(window)),
+                anchored_text=Substr(
+                    "source__text", F("start_offset") + 1, F("end_offset") - F("start_offset")
+                ),
                 theme_list=ArraySubquery(
                     Theme.objects.filter(quotes=OuterRef("pk"))
                     .order_by("name")

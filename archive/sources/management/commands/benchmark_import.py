@@ -94,8 +94,21 @@ class Rollback(Exception):
     pass
 
 
+def vocabulary() -> list[str]:
+    """Common English words (wordfreq's list), so generated articles differ as real ones do."""
+    try:
+        from wordfreq import top_n_list
+
+        return [w for w in top_n_list("en", 20_000) if w.isalpha() and len(w) > 2] + WORDS
+    except ImportError:  # pragma: no cover - wordfreq is a locked dependency
+        return WORDS
+
+
+VOCABULARY = vocabulary()
+
+
 def sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS if i % 3 == 0 else GLUE) for i in range(rng.randint(12, 24))]
+    words = [rng.choice(VOCABULARY if i % 3 == 0 else GLUE) for i in range(rng.randint(12, 24))]
     return " ".join(words).capitalize() + "."
 
 
@@ -166,11 +179,12 @@ class Command(BaseCommand):
         )
 
         rng = random.Random(options["seed"])
-        texts, timings, linked = [], [], 0
+        texts, timings, linked, copies_made = [], [], 0, 0
         for n in range(options["articles"]):
             outlet = f"Benchmark outlet {n % 7}"
             if texts and n % 10 == 9:  # a syndicated copy, elsewhere, with a leftover line
-                text, outlet = rng.choice(texts) + "\nRead more\n", "Benchmark syndicator"
+                text = texts.pop(rng.randrange(len(texts))) + "\nRead more\n"
+                outlet, copies_made = "Benchmark syndicator", copies_made + 1
             else:
                 text = article(rng, n, options["words"])
                 texts.append(text)
@@ -190,5 +204,6 @@ class Command(BaseCommand):
             f"Imported {len(timings):,} articles of ~{options['words']} words in {total:.1f} s: "
             f"{len(timings) / total:.1f} articles/s; per article median "
             f"{statistics.median(timings) * 1000:.0f} ms, p95 "
-            f"{timings[int(len(timings) * 0.95)] * 1000:.0f} ms; {linked} copies linked."
+            f"{timings[int(len(timings) * 0.95)] * 1000:.0f} ms; {copies_made} copies made, "
+            f"{linked} linked as copies."
         )
