@@ -37,8 +37,19 @@ def theme_and_descendants(themes) -> RawSQL:
     )
 
 
+class SlugsField(django_filters.fields.ModelMultipleChoiceField):
+    """Ignores the empty value a ``<select>``'s "Any" option submits."""
+
+    def clean(self, value):
+        if value is not None and not isinstance(value, str):
+            value = [v for v in value if v not in ("", None)]
+        return super().clean(value)
+
+
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeatable slugs (``?author=a&author=b``) that must name existing objects."""
+
+    field_class = SlugsField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")

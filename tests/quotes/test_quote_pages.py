@@ -61,6 +61,12 @@ def test_theme_is_repeatable_and_a_quote_in_two_matching_themes_shows_once(clien
     )
 
 
+def test_the_forms_any_option_is_ignored(client, world):
+    # A <select> left at "Any" submits an empty value; it is not an invalid choice.
+    shown = listed(client, author=["ben-economist", ""], outlet="", theme="", verified="")
+    assert shown == ids(world.q_oil, world.q_sanctions)
+
+
 def test_filter_by_outlet(client, world):
     assert listed(client, outlet="daily-paper") == ids(world.q_oil, world.q_sanctions)
 
