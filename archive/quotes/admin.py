@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
@@ -14,6 +14,19 @@ def attention_q():
     return Q(verdict__in=[Quote.Verdict.FUZZY, Quote.Verdict.NOT_FOUND]) | Q(
         verification__flags__0__isnull=False
     )
+
+
+def warn_if_unverified(model_admin, request, quotes):
+    """A quote that does not verify is saved, but never silently: the editor is told why."""
+    for quote in quotes:
+        if quote.needs_attention:
+            reasons = [quote.verdict_explanation, *quote.flag_explanations]
+            model_admin.message_user(
+                request,
+                f"Check “{Truncator(quote.text).chars(60)}”: {quote.verdict_label}. "
+                + " ".join(r for r in reasons if r),
+                level=messages.WARNING,
+            )
 
 
 class NeedsAttentionFilter(admin.SimpleListFilter):
@@ -140,6 +153,10 @@ class QuoteAdmin(PublishingActionsMixin, admin.ModelAdmin):
                 )
             )
         return format_html_join("", "{}", ((part,) for part in parts))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        warn_if_unverified(self, request, [obj])
 
     @admin.action(description="Re-verify the selected quotes against their sources")
     def reverify(self, request, queryset):

@@ -164,6 +164,12 @@ class SourceAdmin(PublishingActionsMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("raw_text", "search_vector")
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from archive.quotes.admin import warn_if_unverified
+
+        warn_if_unverified(self, request, form.instance.quotes.select_related("source"))
+
     def save_model(self, request, obj, form, change):
         if obj.text and not obj.raw_text:
             obj.raw_text = obj.text

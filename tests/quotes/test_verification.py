@@ -217,3 +217,25 @@ def test_the_admin_shows_what_cleaning_removed(editor_client, db):
         editor_client.get(reverse("admin:sources_source_change", args=[result.source.pk]))
     )
     assert "Removed (donation appeal)" in page and "Removed (share prompt)" in page
+
+
+def test_saving_a_quote_that_does_not_verify_in_the_admin_warns_the_editor(editor_client, source):
+    speaker = AuthorFactory()
+    response = editor_client.post(
+        reverse("admin:quotes_quote_add"),
+        {
+            "source": source.pk,
+            "speaker": speaker.pk,
+            "speaker_role": "quoted",
+            "text": "A truce without guarantees would not last a season",
+            "status": "draft",
+            "said_on_precision": "day",
+            "prefix": "",
+            "suffix": "",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Wording differs" in text and "an editor must check it" in text
+    assert Quote.objects.get().verdict == "fuzzy"
