@@ -288,9 +288,31 @@ def load_corpus(data: dict, texts_dir: Path | None) -> LoadReport:
             source.copy_score = row.get("copy_score")
             services.save_source(source)
 
+    _check_copies(sources, report)
     for i, row in enumerate(data["quotes"]):
         _load_quote(i, row, sources, authors, themes, claims, report)
     return report
+
+
+def _check_copies(sources, report) -> None:
+    """The importer's copy detection must agree with the editors' links."""
+    from archive.sources.importer import find_copy
+
+    for source in sources.values():
+        if not source.has_text:
+            continue
+        found = find_copy(source)
+        if found is None:
+            if source.copy_of_id and source.copy_of.has_text:
+                report.warnings.append(f"{source.slug}: the importer finds no original")
+            continue
+        other, match = found
+        original, copy = (other, source) if match.original_is == "a" else (source, other)
+        if copy.copy_of_id != original.pk or copy.copy_kind != match.kind:
+            report.warnings.append(
+                f"{source.slug}: the importer finds {copy.slug} a {match.kind} copy of "
+                f"{original.slug}, unlike the editors"
+            )
 
 
 def _load_source(row, outlets, authors, texts_dir, report) -> Source:
