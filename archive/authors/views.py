@@ -1,14 +1,13 @@
 import django_filters
-from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Exists, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models import Count, Exists, F, OuterRef
+from django.db.models.functions import JSONObject
 from django.views.generic import DetailView
 
 from archive.authors.models import Affiliation, Author
 from archive.claims.models import Claim
 from archive.core import listing
-from archive.core.filters import ArchiveFilterSet
+from archive.core.filters import ArchiveFilterSet, choices_filter
 from archive.core.views import ArchiveListView, PublicPageMixin
 from archive.quotes.models import Quote
 from archive.sources.models import Contribution, Source
@@ -16,28 +15,11 @@ from archive.sources.views import with_people
 
 
 def quote_count():
-    return Coalesce(
-        Subquery(
-            Quote.objects.published()
-            .filter(speaker=OuterRef("pk"))
-            .order_by()
-            .values("speaker")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
-    )
+    return listing.count_of(Quote.objects.published(), "speaker")
 
 
 class AuthorFilter(ArchiveFilterSet):
-    kind = django_filters.MultipleChoiceFilter(
-        label="Kind of person",
-        field_name="kind",
-        lookup_expr="exact",
-        choices=Author.Kind.choices,
-        distinct=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    kind = choices_filter("Kind of person", "kind", Author.Kind.choices)
     order = django_filters.ChoiceFilter(
         label="Order",
         choices=[("name", "By name"), ("quoted", "Most quoted"), ("relevance", "Relevance")],

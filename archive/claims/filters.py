@@ -1,5 +1,3 @@
-import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from archive.claims.models import Claim
@@ -7,6 +5,7 @@ from archive.core.filters import (
     ArchiveFilterSet,
     SlugsFilter,
     authors,
+    choices_filter,
     date_filters,
     kind_filter,
     outlets,
@@ -36,14 +35,7 @@ class ClaimFilter(ArchiveFilterSet):
     theme = SlugsFilter(label="Theme", queryset=themes, method="filter_theme")
     outlet = SlugsFilter(label="Outlet", field_name="quotes__source__outlet", queryset=outlets)
     kind = kind_filter("quotes__source__kind")
-    role = django_filters.MultipleChoiceFilter(
-        label="Speaker’s role",
-        field_name="quotes__speaker_role",
-        lookup_expr="exact",
-        choices=Quote.SpeakerRole.choices,
-        distinct=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    role = choices_filter("Speaker’s role", "quotes__speaker_role", Quote.SpeakerRole.choices)
     date_after, date_before = date_filters("quotes__said_on")
     verified = verified_filter("quotes__verdict")
 

@@ -1,6 +1,6 @@
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, JSONObject
+from django.db.models.functions import ExtractYear, JSONObject
 from django.views.generic import DetailView, ListView
 
 from archive.authors.models import Author
@@ -45,10 +45,10 @@ class ClaimListView(ArchiveListView):
         return queryset.order_by(F("latest").desc(nulls_last=True), "statement", "pk")
 
     def decorate(self, queryset):
-        count = Subquery(
-            evidence().order_by().values("claims").annotate(n=Count("pk")).values("n")[:1]
+        return queryset.annotate(
+            quote_count=listing.count_of(Quote.objects.published(), "claims"),
+            theme_list=theme_list(),
         )
-        return queryset.annotate(quote_count=Coalesce(count, 0), theme_list=theme_list())
 
     def facets(self, queryset):
         sample = Claim.objects.filter(pk__in=queryset.order_by().values("pk")[: listing.COUNT_CAP])
@@ -145,24 +145,9 @@ class ThemeListView(PublicPageMixin, ListView):
     context_object_name = "themes"
 
     def get_queryset(self):
-        quotes = Subquery(
-            Quote.objects.published()
-            .filter(themes=OuterRef("pk"))
-            .order_by()
-            .values("themes")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        )
-        claims = Subquery(
-            Claim.objects.published()
-            .filter(themes=OuterRef("pk"))
-            .order_by()
-            .values("themes")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        )
         return Theme.objects.annotate(
-            quote_count=Coalesce(quotes, 0), claim_count=Coalesce(claims, 0)
+            quote_count=listing.count_of(Quote.objects.published(), "themes"),
+            claim_count=listing.count_of(Claim.objects.published(), "themes"),
         ).order_by("name")
 
     def get_context_data(self, **kwargs):

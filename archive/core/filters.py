@@ -61,15 +61,20 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}  # the object itself, not its slug
 
 
-def kind_filter(field_name):
+def choices_filter(label, field_name, choices):
+    """A repeatable choice (``?role=a&role=b`` means either), shown as checkboxes."""
     return django_filters.MultipleChoiceFilter(
-        label="Kind of source",
+        label=label,
         field_name=field_name,
         lookup_expr="exact",
-        choices=Source.Kind.choices,
+        choices=choices,
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+def kind_filter(field_name):
+    return choices_filter("Kind of source", field_name, Source.Kind.choices)
 
 
 def date_filters(field_name):

@@ -211,3 +211,39 @@ class Page:
     @property
     def has_other_pages(self):
         return bool(self.next_url or self.previous_url)
+
+
+# --- Shared annotations ------------------------------------------------------------------------
+
+
+def count_of(queryset, relation: str):
+    """How many rows of ``queryset`` point at the outer row through ``relation``, as a subquery
+    annotation (0 when none): e.g. ``count_of(Quote.objects.published(), "themes")``."""
+    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    counted = (
+        queryset.filter(**{relation: OuterRef("pk")})
+        .order_by()
+        .values(relation)
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def headline(field: str, text: str, **options):
+    """PostgreSQL's ``ts_headline`` of ``field`` for the user's words, with our safe markers (see
+    ``highlight``); annotate only the rows on the page with it."""
+    from django.contrib.postgres.search import SearchHeadline
+
+    from archive.core.filters import search_query
+
+    return SearchHeadline(
+        field,
+        search_query(text),
+        config="english",
+        start_sel=START_SEL,
+        stop_sel=STOP_SEL,
+        **options,
+    )

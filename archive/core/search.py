@@ -1,7 +1,7 @@
 """``/search/?q=``: one box across quotes, claims, sources and people."""
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.db.models import F
 from django.views.generic import TemplateView
 
@@ -47,17 +47,14 @@ class SearchView(PublicPageMixin, TemplateView):
 
     def results(self, q):
         query = search_query(q)
-        marks = {"start_sel": listing.START_SEL, "stop_sel": listing.STOP_SEL}
         quotes = self.ranked(Quote.objects.published().for_listing(), query).annotate(
-            headline=SearchHeadline("text", query, config="english", highlight_all=True, **marks)
+            headline=listing.headline("text", q, highlight_all=True)
         )
         claims = self.ranked(Claim.objects.published(), query).annotate(
-            headline=SearchHeadline("statement", query, config="english", **marks)
+            headline=listing.headline("statement", q)
         )
         sources = self.ranked(with_people(Source.objects.published()), query).annotate(
-            headline=SearchHeadline(
-                "text", query, config="english", max_fragments=2, max_words=30, **marks
-            )
+            headline=listing.headline("text", q, max_fragments=2, max_words=30)
         )
         authors = self.ranked(Author.objects.published(), query)
         found = {}

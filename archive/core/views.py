@@ -207,9 +207,6 @@ class HomeView(PublicPageMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Count, OuterRef, Subquery
-        from django.db.models.functions import Coalesce
-
         from archive.authors.models import Author
         from archive.authors.views import quote_count
         from archive.claims.models import Claim, Theme
@@ -221,17 +218,9 @@ class HomeView(PublicPageMixin, TemplateView):
         context["sources"] = list(
             with_people(Source.objects.published()).order_by(*Source._meta.ordering)[:10]
         )
-        theme_quotes = Subquery(
-            Quote.objects.published()
-            .filter(themes=OuterRef("pk"))
-            .order_by()
-            .values("themes")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        )
         context["themes"] = list(
             Theme.objects.filter(parent=None)
-            .annotate(quote_count=Coalesce(theme_quotes, 0))
+            .annotate(quote_count=listing.count_of(Quote.objects.published(), "themes"))
             .order_by("name")
         )
         context["top_authors"] = list(

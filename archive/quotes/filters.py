@@ -1,11 +1,10 @@
-import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef
 
 from archive.core.filters import (
     ArchiveFilterSet,
     SlugsFilter,
     authors,
+    choices_filter,
     date_filters,
     kind_filter,
     outlets,
@@ -22,14 +21,7 @@ class QuoteFilter(ArchiveFilterSet):
     theme = SlugsFilter(label="Theme", queryset=themes, method="filter_theme")
     outlet = SlugsFilter(label="Outlet", field_name="source__outlet", queryset=outlets)
     kind = kind_filter("source__kind")
-    role = django_filters.MultipleChoiceFilter(
-        label="Speaker’s role",
-        field_name="speaker_role",
-        lookup_expr="exact",
-        choices=Quote.SpeakerRole.choices,
-        distinct=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    role = choices_filter("Speaker’s role", "speaker_role", Quote.SpeakerRole.choices)
     date_after, date_before = date_filters("said_on")
     verified = verified_filter()
 

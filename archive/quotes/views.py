@@ -1,12 +1,10 @@
 import re
 
-from django.contrib.postgres.search import SearchHeadline
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.views.generic import DetailView
 
 from archive.core import listing
-from archive.core.filters import search_query
 from archive.core.views import ArchiveListView, PublicPageMixin
 from archive.quotes.filters import QuoteFilter
 from archive.quotes.models import CONTEXT_WINDOW, Quote
@@ -25,14 +23,7 @@ class QuoteListView(ArchiveListView):
     def decorate(self, queryset):
         if self.filterset.search_text:
             queryset = queryset.annotate(
-                headline=SearchHeadline(
-                    "text",
-                    search_query(self.filterset.search_text),
-                    config="english",
-                    start_sel=listing.START_SEL,
-                    stop_sel=listing.STOP_SEL,
-                    highlight_all=True,
-                )
+                headline=listing.headline("text", self.filterset.search_text, highlight_all=True)
             )
         return queryset
 

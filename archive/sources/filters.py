@@ -1,11 +1,10 @@
-import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from archive.core.filters import (
     ArchiveFilterSet,
     SlugsFilter,
     authors,
+    choices_filter,
     date_filters,
     kind_filter,
     outlets,
@@ -23,14 +22,7 @@ class SourceFilter(ArchiveFilterSet):
     theme = SlugsFilter(label="Theme", queryset=themes, method="filter_theme")
     outlet = SlugsFilter(label="Outlet", field_name="outlet", queryset=outlets)
     kind = kind_filter("kind")
-    role = django_filters.MultipleChoiceFilter(
-        label="Their role",
-        field_name="contributions__role",
-        lookup_expr="exact",
-        choices=Contribution.Role.choices,
-        distinct=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    role = choices_filter("Their role", "contributions__role", Contribution.Role.choices)
     date_after, date_before = date_filters("published_on")
 
     class Meta:

@@ -1,12 +1,10 @@
 from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import SearchHeadline
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear, JSONObject
 from django.views.generic import DetailView
 
 from archive.claims.models import Claim
 from archive.core import listing
-from archive.core.filters import search_query
 from archive.core.views import ArchiveListView, PublicPageMixin
 from archive.quotes.models import Quote
 from archive.sources.filters import SourceFilter
@@ -58,15 +56,8 @@ class SourceListView(ArchiveListView):
         queryset = with_people(queryset)
         if self.filterset.search_text:
             queryset = queryset.annotate(
-                headline=SearchHeadline(
-                    "text",
-                    search_query(self.filterset.search_text),
-                    config="english",
-                    start_sel=listing.START_SEL,
-                    stop_sel=listing.STOP_SEL,
-                    max_fragments=2,
-                    max_words=30,
-                    min_words=12,
+                headline=listing.headline(
+                    "text", self.filterset.search_text, max_fragments=2, max_words=30, min_words=12
                 )
             )
         return queryset
