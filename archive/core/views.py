@@ -106,13 +106,19 @@ class ArchiveListView(PublicPageMixin, FilterView):
         return queryset.order_by(*self.date_ordering(ordering))
 
     def order_by_relevance(self, queryset):
+        """Rank the matches by ``ts_rank``; only the 10,000 newest matches are ranked, so a word
+        that matches a million rows still answers quickly."""
         from django.contrib.postgres.search import SearchRank
 
         from archive.core.filters import search_query
 
+        newest = self.date_ordering("newest") if self.date_field else ["-pk"]
+        candidates = queryset.order_by(*newest).values("pk")[: listing.COUNT_CAP]
         query = search_query(self.filterset.search_text)
-        return queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-            "-rank", "-pk"
+        return (
+            queryset.filter(pk__in=candidates)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-pk")
         )
 
     def date_ordering(self, ordering):

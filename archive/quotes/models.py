@@ -1,8 +1,11 @@
+import datetime
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from archive.core.models import (
@@ -161,6 +164,12 @@ class Quote(TimeStampedModel):
             models.Index(fields=["speaker", "said_on"], name="quote_speaker_said_on_idx"),
             models.Index(fields=["verdict"], name="quote_verdict_idx"),
             GinIndex(fields=["search_vector"], name="quote_search_idx"),
+            # The public lists' keyset order (see ArchiveListView.date_ordering).
+            models.Index(
+                Coalesce("said_on", models.Value(datetime.date.min)).desc(),
+                F("id").desc(),
+                name="quote_said_on_key_idx",
+            ),
         ]
 
     def __str__(self):

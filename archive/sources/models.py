@@ -1,9 +1,11 @@
+import datetime
 import hashlib
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from archive.core.models import (
@@ -176,6 +178,12 @@ class Source(TimeStampedModel):
             models.Index(fields=["outlet", "published_on"], name="source_outlet_date_idx"),
             models.Index(fields=["text_sha256"], name="source_text_sha256_idx"),
             GinIndex(fields=["search_vector"], name="source_search_idx"),
+            # The public lists' keyset order (see ArchiveListView.date_ordering).
+            models.Index(
+                Coalesce("published_on", models.Value(datetime.date.min)).desc(),
+                F("id").desc(),
+                name="source_published_key_idx",
+            ),
         ]
 
     def __str__(self):
