@@ -1,7 +1,7 @@
 import re
 
+from django.db import connection
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.views.generic import DetailView
 
 from archive.core import listing
@@ -32,32 +32,63 @@ class QuoteListView(ArchiveListView):
 
 
 def quote_facets(request, queryset):
-    """Authors, themes, outlets and years of (at most the first 10,000 of) the quotes found."""
-    sample = Quote.objects.filter(pk__in=queryset.order_by().values("pk")[: listing.COUNT_CAP])
+    """People, themes, outlets and years of (at most the first 10,000 of) the quotes found.
 
-    def top(values, label_field):
-        return lambda: list(
-            sample.values(*values).annotate(n=Count("pk")).order_by("-n", label_field)[:12]
-        )
+    People, outlets and years come from one ``GROUPING SETS`` statement over the sample; themes
+    (a many-to-many) from a second one.
+    """
+    sample = queryset.order_by().values("pk")[: listing.COUNT_CAP]
+
+    def grouped():
+        sample_sql, params = sample.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(GROUPED_FACETS_SQL.format(sample=sample_sql), params)
+            rows = cursor.fetchall()
+        found = {"author": [], "outlet": [], "year": []}
+        for grouping, a_slug, a_name, o_slug, o_name, year, n in rows:
+            if grouping == AUTHOR_SET:
+                found["author"].append({"slug": a_slug, "name": a_name, "n": n})
+            elif grouping == OUTLET_SET and o_slug is not None:
+                found["outlet"].append({"slug": o_slug, "name": o_name, "n": n})
+            elif grouping == YEAR_SET and year is not None:
+                found["year"].append({"year": year, "n": n})
+        for name in ("author", "outlet"):
+            found[name] = sorted(found[name], key=lambda r: (-r["n"], r["name"]))[:12]
+        found["year"].sort(key=lambda r: r["year"])
+        return found
 
     jobs = {
-        "author": top(["speaker__slug", "speaker__name"], "speaker__name"),
+        "grouped": grouped,
         "theme": lambda: list(
             Quote.themes.through.objects.filter(quote__in=sample)
             .values("theme__slug", "theme__name")
             .annotate(n=Count("quote_id"))
             .order_by("-n", "theme__name")[:12]
         ),
-        "outlet": top(["source__outlet__slug", "source__outlet__name"], "source__outlet__name"),
-        "year": lambda: list(
-            sample.exclude(said_on=None)
-            .annotate(year=ExtractYear("said_on"))
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by("year")
-        ),
     }
-    return listing.build_facets(request, listing.run_within_budget(jobs))
+    results = listing.run_within_budget(jobs)
+    grouped_rows = results.pop("grouped") or {}
+    ordered = {
+        "author": grouped_rows.get("author"),
+        "theme": results["theme"],
+        "outlet": grouped_rows.get("outlet"),
+        "year": grouped_rows.get("year"),
+    }
+    return listing.build_facets(request, ordered)
+
+
+# GROUPING(a, o, y) is a bit mask of the columns *not* grouped in a row's set.
+AUTHOR_SET, OUTLET_SET, YEAR_SET = 0b011, 0b101, 0b110
+GROUPED_FACETS_SQL = """
+    SELECT GROUPING(a.slug, o.slug, EXTRACT(YEAR FROM q.said_on)),
+           a.slug, a.name, o.slug, o.name, EXTRACT(YEAR FROM q.said_on)::int, count(*)
+    FROM quotes_quote q
+    JOIN authors_author a ON a.id = q.speaker_id
+    JOIN sources_source s ON s.id = q.source_id
+    LEFT JOIN sources_outlet o ON o.id = s.outlet_id
+    WHERE q.id IN ({sample})
+    GROUP BY GROUPING SETS ((a.slug, a.name), (o.slug, o.name), (EXTRACT(YEAR FROM q.said_on)))
+"""
 
 
 class QuoteDetailView(PublicPageMixin, DetailView):
