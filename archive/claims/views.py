@@ -51,16 +51,19 @@ class ClaimListView(ArchiveListView):
         )
 
     def facets(self, queryset):
-        sample = Claim.objects.filter(pk__in=queryset.order_by().values("pk")[: listing.COUNT_CAP])
-        links = Quote.claims.through.objects.filter(
-            claim__in=sample,
-            quote__status="published",
-            quote__source__status="published",
-        )
+        sample = listing.Sample(queryset)
+
+        def links():
+            return Quote.claims.through.objects.filter(
+                claim__in=sample.subquery(),
+                quote__status="published",
+                quote__source__status="published",
+            )
 
         def top(prefix):
             return lambda: list(
-                links.values(f"quote__{prefix}__slug", f"quote__{prefix}__name")
+                links()
+                .values(f"quote__{prefix}__slug", f"quote__{prefix}__name")
                 .annotate(n=Count("claim_id", distinct=True))
                 .order_by("-n", f"quote__{prefix}__name")[:12]
             )
@@ -68,14 +71,15 @@ class ClaimListView(ArchiveListView):
         jobs = {
             "author": top("speaker"),
             "theme": lambda: list(
-                Claim.themes.through.objects.filter(claim__in=sample)
+                Claim.themes.through.objects.filter(claim__in=sample.subquery())
                 .values("theme__slug", "theme__name")
                 .annotate(n=Count("claim_id"))
                 .order_by("-n", "theme__name")[:12]
             ),
             "outlet": top("source__outlet"),
             "year": lambda: list(
-                links.exclude(quote__said_on=None)
+                links()
+                .exclude(quote__said_on=None)
                 .annotate(year=ExtractYear("quote__said_on"))
                 .values("year")
                 .annotate(n=Count("claim_id", distinct=True))

@@ -30,7 +30,7 @@ def theme_and_descendants(themes) -> RawSQL:
     ids = [theme.pk for theme in themes]
     return RawSQL(
         "WITH RECURSIVE tree(id) AS ("
-        " SELECT id FROM claims_theme WHERE id = ANY(%s)"
+        " SELECT id FROM claims_theme WHERE id = ANY(%s::bigint[])"
         " UNION SELECT child.id FROM claims_theme child JOIN tree ON child.parent_id = tree.id"
         ") SELECT id FROM tree",
         [ids],

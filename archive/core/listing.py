@@ -63,6 +63,28 @@ def highlight(marked: str) -> str:
 # --- Facets --------------------------------------------------------------------------------------
 
 
+class Sample:
+    """The ids of (at most) the first ``COUNT_CAP`` rows of a result, fetched once, inside the
+    facets' time budget; facets then count over ``ANY(ids)`` with simple, predictable plans
+    instead of re-running the whole filtered query inside each of them."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._ids = None
+
+    @property
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = list(self.queryset.order_by().values_list("pk", flat=True)[:COUNT_CAP])
+        return self._ids
+
+    def subquery(self):
+        """For ``pk__in=`` / ``source__in=``: the sample's ids as a one-parameter subquery."""
+        from django.db.models.expressions import RawSQL
+
+        return RawSQL("SELECT unnest(%s::bigint[])", [self.ids])
+
+
 @dataclass
 class FacetItem:
     label: str

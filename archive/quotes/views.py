@@ -37,12 +37,11 @@ def quote_facets(request, queryset):
     People, outlets and years come from one ``GROUPING SETS`` statement over the sample; themes
     (a many-to-many) from a second one.
     """
-    sample = queryset.order_by().values("pk")[: listing.COUNT_CAP]
+    sample = listing.Sample(queryset)
 
     def grouped():
-        sample_sql, params = sample.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(GROUPED_FACETS_SQL.format(sample=sample_sql), params)
+            cursor.execute(GROUPED_FACETS_SQL, [sample.ids])
             rows = cursor.fetchall()
         found = {"author": [], "outlet": [], "year": []}
         for grouping, a_slug, a_name, o_slug, o_name, year, n in rows:
@@ -60,7 +59,7 @@ def quote_facets(request, queryset):
     jobs = {
         "grouped": grouped,
         "theme": lambda: list(
-            Quote.themes.through.objects.filter(quote__in=sample)
+            Quote.themes.through.objects.filter(quote__in=sample.subquery())
             .values("theme__slug", "theme__name")
             .annotate(n=Count("quote_id"))
             .order_by("-n", "theme__name")[:12]
@@ -86,7 +85,7 @@ GROUPED_FACETS_SQL = """
     JOIN authors_author a ON a.id = q.speaker_id
     JOIN sources_source s ON s.id = q.source_id
     LEFT JOIN sources_outlet o ON o.id = s.outlet_id
-    WHERE q.id IN ({sample})
+    WHERE q.id = ANY(%s::bigint[])
     GROUP BY GROUPING SETS ((a.slug, a.name), (o.slug, o.name), (EXTRACT(YEAR FROM q.said_on)))
 """
 

@@ -63,29 +63,35 @@ class SourceListView(ArchiveListView):
         return queryset
 
     def facets(self, queryset):
-        sample = Source.objects.filter(pk__in=queryset.order_by().values("pk")[: listing.COUNT_CAP])
+        sample = listing.Sample(queryset)
+
+        def sources():
+            return Source.objects.filter(pk__in=sample.subquery())
+
         jobs = {
             "author": lambda: list(
-                Contribution.objects.filter(source__in=sample)
+                Contribution.objects.filter(source__in=sample.subquery())
                 .values("author__slug", "author__name")
                 .annotate(n=Count("source_id", distinct=True))
                 .order_by("-n", "author__name")[:12]
             ),
             "theme": lambda: list(
                 Quote.themes.through.objects.filter(
-                    quote__source__in=sample, quote__status="published"
+                    quote__source__in=sample.subquery(), quote__status="published"
                 )
                 .values("theme__slug", "theme__name")
                 .annotate(n=Count("quote__source_id", distinct=True))
                 .order_by("-n", "theme__name")[:12]
             ),
             "outlet": lambda: list(
-                sample.values("outlet__slug", "outlet__name")
+                sources()
+                .values("outlet__slug", "outlet__name")
                 .annotate(n=Count("pk"))
                 .order_by("-n", "outlet__name")[:12]
             ),
             "year": lambda: list(
-                sample.exclude(published_on=None)
+                sources()
+                .exclude(published_on=None)
                 .annotate(year=ExtractYear("published_on"))
                 .values("year")
                 .annotate(n=Count("pk"))

@@ -20,7 +20,15 @@ def _generous_facet_budget(settings):
     settings.ARCHIVE_FACET_BUDGET_MS = 60_000
 
 
-FACET_STATEMENTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "SELECT set_config")
+def split(sql):
+    """The page's own statements, and the facets' (the block from the first SAVEPOINT to its
+    RELEASE: facets run there, each in its own savepoint under the time budget)."""
+    if not any(s.startswith("SAVEPOINT") for s in sql):
+        return sql, []
+    first = next(i for i, s in enumerate(sql) if s.startswith("SAVEPOINT"))
+    outer = sql[first].split()[1]
+    last = next(i for i, s in enumerate(sql) if s == f"RELEASE SAVEPOINT {outer}")
+    return sql[:first] + sql[last + 1 :], sql[first : last + 1]
 
 
 def page_queries(client, url):
@@ -29,13 +37,11 @@ def page_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     sql = [q["sql"] for q in ctx.captured_queries]
-    plumbing = [s for s in sql if s.startswith(FACET_STATEMENTS)]
-    facets = len(response.context.get("facets") or []) if response.context else 0
-    facets += len(
-        [k for k in ("top_authors", "themes") if response.context and k in response.context]
-    )
-    main = [s for s in sql if not s.startswith(FACET_STATEMENTS)]
-    return len(main) - facets, len(plumbing), sql
+    main, facets = split(sql)
+    facet_queries = [s for s in facets if s.startswith("SELECT") and "set_config" not in s]
+    # At most one sample plus one statement per facet.
+    assert len(facet_queries) <= 5, "\n".join(facets)
+    return len(main), len(facets), sql
 
 
 def grow(world, n=30):
