@@ -1,5 +1,6 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -26,6 +27,16 @@ class Theme(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A theme cannot sit below itself, however far down."""
+        super().clean()
+        seen, parent = {self.pk}, self.parent
+        while parent is not None:
+            if parent.pk in seen:
+                raise ValidationError({"parent": "This would make the theme its own ancestor."})
+            seen.add(parent.pk)
+            parent = parent.parent
 
     def get_absolute_url(self):
         return reverse("themes:detail", args=[self.slug])

@@ -201,3 +201,18 @@ def test_publishing_actions_change_status(editor_client):
     assert response.status_code == 302
     quote.refresh_from_db()
     assert quote.status == Status.PUBLISHED
+
+
+def test_a_theme_cannot_become_its_own_ancestor(editor_client):
+    from archive.claims.models import Theme
+
+    war = Theme.objects.create(name="War", slug="war")
+    talks = Theme.objects.create(name="Talks", slug="talks", parent=war)
+    response = editor_client.post(
+        admin_url(Theme, "change", war.pk),
+        {"name": "War", "slug": "war", "description": "", "parent": talks.pk},
+    )
+    assert response.status_code == 200
+    assert "its own ancestor" in response.content.decode()
+    war.refresh_from_db()
+    assert war.parent is None
