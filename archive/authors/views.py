@@ -1,7 +1,5 @@
 import django_filters
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, F, OuterRef
-from django.db.models.functions import JSONObject
 from django.views.generic import DetailView
 
 from archive.authors.models import Affiliation, Author
@@ -73,24 +71,16 @@ class AuthorDetailView(PublicPageMixin, DetailView):
             claims=OuterRef("pk"), speaker=OuterRef(OuterRef("pk"))
         )
         return Author.objects.published().annotate(
-            affiliation_list=ArraySubquery(
-                Affiliation.objects.filter(author=OuterRef("pk"))
-                .order_by(F("start_date").desc(nulls_last=True))
-                .values(
-                    json=JSONObject(
-                        organisation="organisation",
-                        title="title",
-                        start="start_date",
-                        end="end_date",
-                    )
-                )
+            affiliation_list=listing.json_list(
+                Affiliation.objects.filter(author=OuterRef("pk")).order_by(
+                    F("start_date").desc(nulls_last=True)
+                ),
+                organisation="organisation",
+                title="title",
+                start="start_date",
+                end="end_date",
             ),
-            claim_list=ArraySubquery(
-                Claim.objects.published()
-                .filter(Exists(evidence))
-                .order_by("statement")
-                .values(json=JSONObject(statement="statement", slug="slug"))
-            ),
+            claim_list=listing.claim_list(Claim.objects.published().filter(Exists(evidence))),
         )
 
     def get_context_data(self, **kwargs):

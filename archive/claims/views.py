@@ -1,6 +1,5 @@
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear, JSONObject
+from django.db.models.functions import ExtractYear
 from django.views.generic import DetailView, ListView
 
 from archive.authors.models import Author
@@ -15,12 +14,8 @@ def evidence():
     return Quote.objects.published().filter(claims=OuterRef("pk"))
 
 
-def theme_list(relation="claims"):
-    return ArraySubquery(
-        Theme.objects.filter(**{relation: OuterRef("pk")})
-        .order_by("name")
-        .values(json=JSONObject(name="name", slug="slug"))
-    )
+def theme_list():
+    return listing.theme_list(Theme.objects.filter(claims=OuterRef("pk")))
 
 
 class ClaimListView(ArchiveListView):
@@ -173,17 +168,8 @@ class ThemeDetailView(PublicPageMixin, DetailView):
 
     def get_queryset(self):
         return Theme.objects.select_related("parent").annotate(
-            subtheme_list=ArraySubquery(
-                Theme.objects.filter(parent=OuterRef("pk"))
-                .order_by("name")
-                .values(json=JSONObject(name="name", slug="slug"))
-            ),
-            claim_list=ArraySubquery(
-                Claim.objects.published()
-                .filter(themes=OuterRef("pk"))
-                .order_by("statement")
-                .values(json=JSONObject(statement="statement", slug="slug"))
-            ),
+            subtheme_list=listing.theme_list(Theme.objects.filter(parent=OuterRef("pk"))),
+            claim_list=listing.claim_list(Claim.objects.published().filter(themes=OuterRef("pk"))),
         )
 
     def get_context_data(self, **kwargs):

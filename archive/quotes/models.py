@@ -34,11 +34,11 @@ class QuoteQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         """One query for a quote's page: speaker, source, outlet, themes, claims and context."""
-        from django.contrib.postgres.expressions import ArraySubquery
         from django.db.models import OuterRef, Value
-        from django.db.models.functions import Greatest, JSONObject, Substr
+        from django.db.models.functions import Greatest, Substr
 
         from archive.claims.models import Claim, Theme
+        from archive.core.listing import claim_list, theme_list
 
         window = CONTEXT_WINDOW
         start = Greatest(F("start_offset") - window, Value(0))
@@ -52,17 +52,8 @@ class QuoteQuerySet(PublishableQuerySet):
                 anchored_text=Substr(
                     "source__text", F("start_offset") + 1, F("end_offset") - F("start_offset")
                 ),
-                theme_list=ArraySubquery(
-                    Theme.objects.filter(quotes=OuterRef("pk"))
-                    .order_by("name")
-                    .values(json=JSONObject(name="name", slug="slug"))
-                ),
-                claim_list=ArraySubquery(
-                    Claim.objects.published()
-                    .filter(quotes=OuterRef("pk"))
-                    .order_by("statement")
-                    .values(json=JSONObject(statement="statement", slug="slug"))
-                ),
+                theme_list=theme_list(Theme.objects.filter(quotes=OuterRef("pk"))),
+                claim_list=claim_list(Claim.objects.published().filter(quotes=OuterRef("pk"))),
             )
         )
 
@@ -245,6 +236,14 @@ class Quote(TimeStampedModel):
         SpeakerRole.INTERVIEWEE: ("interviewee", "guest"),
         SpeakerRole.INTERVIEWER: ("interviewer", "host"),
     }
+
+    @classmethod
+    def speaker_role_for(cls, contribution_roles) -> str:
+        """The role a person's words have in a source, given their contributions to it."""
+        for speaker_role, crediting in cls.CREDITING_ROLES.items():
+            if any(role in crediting for role in contribution_roles):
+                return speaker_role
+        return cls.SpeakerRole.QUOTED
 
     @property
     def date_display(self):

@@ -64,10 +64,7 @@ class ImportResult:
                 "slug": self.source.slug,
                 "title": self.source.title,
             },
-            "removed": [
-                {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
-                for s in cleaned.removed
-            ],
+            "removed": services.removed_spans(cleaned),
             "repairs": [{"from": r.original, "to": r.replacement} for r in cleaned.repairs],
             "copy_of": self.copy_of,
             "relinked": self.relinked,
@@ -165,9 +162,7 @@ def _store(result: ImportResult, options: ImportOptions) -> None:
         status=options.status,
     )
     source.full_clean(exclude=["copy_of", "slug"] if options.slug else ["copy_of"])
-    services.apply_cleaned(source, cleaned)
-    source.import_warnings = result.warnings
-    source.save(update_fields=["import_warnings"])
+    services.apply_cleaned(source, cleaned, warnings=result.warnings)
     _credit(source, options.authors, meta.get("authors") or [], cleaned.text)
     result.source = source
     _link_copies(result, source)
@@ -313,15 +308,7 @@ def _link_copies(result: ImportResult, source: Source) -> None:
     copy.copy_of, copy.copy_kind = original, match.kind
     copy.copy_score = round(max(0.0, min(1.0, match.score)), 4)
     services.save_source(copy)
-    if copy.pk != source.pk:
+    result.copy_of = {"slug": original.slug, "kind": match.kind, "score": copy.copy_score}
+    if copy.pk != source.pk:  # a stored source was re-linked to the new one
+        result.copy_of["copy"] = copy.slug
         source.refresh_from_db()
-    else:
-        result.source = copy
-    result.copy_of = {
-        "slug": original.slug,
-        "kind": match.kind,
-        "score": copy.copy_score,
-        "copy": copy.slug,
-    }
-    if copy.pk == source.pk:
-        result.copy_of = {"slug": original.slug, "kind": match.kind, "score": copy.copy_score}

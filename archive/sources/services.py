@@ -89,22 +89,27 @@ def set_text(source: Source, raw_text: str, removals: list[Removal] = ()) -> Sou
     return save_source(source)
 
 
-def apply_cleaned(source: Source, cleaned) -> Source:
+def apply_cleaned(source: Source, cleaned, warnings=None) -> Source:
     """Store what the import pipeline made of a received text (``textkit.Cleaned``), and re-verify
     the source's quotes against it."""
     source.raw_text = cleaned.raw_text
     source.text = cleaned.text
-    source.removed_spans = [
-        {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
-        for s in cleaned.removed
-    ]
+    source.removed_spans = removed_spans(cleaned)
     source.repairs = [
         {"start": r.start, "end": r.end, "from": r.original, "to": r.replacement}
         for r in cleaned.repairs
     ]
     source.turns = [{"start": t.start, "end": t.end, "role": t.role} for t in cleaned.turns]
-    source.import_warnings = list(cleaned.warnings)
+    source.import_warnings = list(cleaned.warnings if warnings is None else warnings)
     return save_source(source)
+
+
+def removed_spans(cleaned) -> list[dict]:
+    """What cleaning removed, as stored on the source and reported by ``import_source --json``."""
+    return [
+        {"start": s.start, "end": s.end, "reason": s.reason, "text": s.text}
+        for s in cleaned.removed
+    ]
 
 
 def reverify_quotes(source: Source) -> int:

@@ -1,6 +1,5 @@
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, OuterRef
-from django.db.models.functions import ExtractYear, JSONObject
+from django.db.models.functions import ExtractYear
 from django.views.generic import DetailView
 
 from archive.claims.models import Claim
@@ -13,17 +12,12 @@ from archive.sources.models import Contribution, Outlet, Source
 
 def contributor_list():
     """The people of a source, in order, as JSON (one query for a whole page of sources)."""
-    return ArraySubquery(
-        Contribution.objects.filter(source=OuterRef("pk"))
-        .order_by("order", "pk")
-        .values(
-            json=JSONObject(
-                name="author__name",
-                slug="author__slug",
-                role="role",
-                attribution="attribution",
-            )
-        )
+    return listing.json_list(
+        Contribution.objects.filter(source=OuterRef("pk")).order_by("order", "pk"),
+        name="author__name",
+        slug="author__slug",
+        role="role",
+        attribution="attribution",
     )
 
 
@@ -115,14 +109,10 @@ class SourceDetailView(PublicPageMixin, DetailView):
         evidence = Quote.objects.filter(
             claims=OuterRef("pk"), source=OuterRef(OuterRef("pk")), status="published"
         )
-        claims = Claim.objects.published().filter(Exists(evidence)).order_by("statement")
+        claims = Claim.objects.published().filter(Exists(evidence))
         return with_people(Source.objects.published()).annotate(
-            copy_list=ArraySubquery(
-                copies.values(json=JSONObject(title="title", slug="slug", kind="copy_kind"))
-            ),
-            claim_list=ArraySubquery(
-                claims.values(json=JSONObject(statement="statement", slug="slug"))
-            ),
+            copy_list=listing.json_list(copies, title="title", slug="slug", kind="copy_kind"),
+            claim_list=listing.claim_list(claims),
         )
 
     def get_context_data(self, **kwargs):

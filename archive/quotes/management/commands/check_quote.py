@@ -4,16 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.authors.models import Author
 from archive.quotes import verification
+from archive.quotes.models import Quote
 from archive.sources.models import Contribution, Source
-
-ROLE_OF_CONTRIBUTION = {
-    "author": "author",
-    "co_author": "author",
-    "interviewer": "interviewer",
-    "host": "interviewer",
-    "interviewee": "interviewee",
-    "guest": "interviewee",
-}
 
 
 class Command(BaseCommand):
@@ -39,8 +31,7 @@ class Command(BaseCommand):
             roles = Contribution.objects.filter(source=source, author=speaker).values_list(
                 "role", flat=True
             )
-            role = next((ROLE_OF_CONTRIBUTION[r] for r in roles if r in ROLE_OF_CONTRIBUTION), None)
-            role = role or "quoted"
+            role = Quote.speaker_role_for(roles)
         result, details = verification.check(options["text"], source, speaker_role=role)
         out = {
             "verdict": details.get("verdict", "unverified"),
