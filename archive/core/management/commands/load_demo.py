@@ -3,7 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.core.demo import DEFAULT_CORPUS, CorpusError, load_corpus, read_corpus
+from archive.core.corpus_schema import CorpusError, read_corpus
+from archive.core.demo import DEFAULT_CORPUS, load_corpus
 
 
 class Command(BaseCommand):

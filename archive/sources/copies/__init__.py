@@ -22,25 +22,38 @@ two texts whose feature sets have Jaccard similarity J share a band with probabi
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-SIGNATURE_VERSION = "copies-1"
+from .signatures import (
+    BANDS,
+    KINDS,
+    NUM_PERM,
+    ROWS,
+    SHINGLE_WORDS,
+    SIGNATURE_VERSION,
+    band_keys,
+    jaccard,
+    signature,
+)
+from .words import _PROPER, STOPWORDS, _content, _fold, _sentences, _stem, _words, word_tokens
 
-NUM_PERM = 192
-BANDS = 64
-ROWS = 3
-KINDS = ("verbatim", "content")
+__all__ = [
+    "BANDS",
+    "KINDS",
+    "NUM_PERM",
+    "ROWS",
+    "SIGNATURE_VERSION",
+    "CopyMatch",
+    "band_keys",
+    "classify",
+    "jaccard",
+    "signature",
+    "word_tokens",
+]
 
-SHINGLE_WORDS = 5
-LEAD_WORDS = 500
-PAIR_WINDOW = 10
 
 #: Minimum words for either text before anything is classified.
 MIN_WORDS = 20
@@ -64,203 +77,6 @@ VERBATIM_PAIR = 0.8
 VERBATIM_SHARE = 0.7
 
 COPY_OUTLET_KINDS = frozenset({"aggregator", "content_farm"})
-
-_STOPWORDS_TEXT = """
-    a about above across after afterwards again against all almost alone along already also
-    although always am among amongst an and another any anyhow anyone anything anyway anywhere
-    are around as at be became because become becomes been before beforehand behind being below
-    beside besides between beyond both but by can cannot could did do does doing done down
-    during each either else elsewhere enough etc even ever every everyone everything everywhere
-    except few for former formerly from further had has have having he hence her here hereafter
-    hereby herein hers herself him himself his how however i ie if in indeed into is it its
-    itself just last latter least less many may me meanwhile might mine more moreover most
-    mostly much must my myself namely neither never nevertheless next no nobody none noone nor
-    not nothing now nowhere of off often on once one only onto or other others otherwise our
-    ours ourselves out over own per perhaps rather re same seem seemed seeming seems several she
-    should since so some somehow someone something sometime sometimes somewhere still such than
-    that the their theirs them themselves then thence there thereafter thereby therefore therein
-    thereupon these they this those though through throughout thru thus to together too toward
-    towards under until up upon us very via was we well were what whatever when whence whenever
-    where whereafter whereas whereby wherein whereupon wherever whether which while whither who
-    whoever whole whom whose why will with within without would yet you your yours yourself
-    yourselves s t d ll m ve re don doesn didn isn aren wasn weren won wouldn shouldn couldn
-    """
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-
-_FOLD = {
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc", "'"),
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
-}
-_WORD = re.compile(r"[^\W_]+")
-_POSSESSIVE = re.compile(r"'s\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_PROPER = re.compile(r"\b[A-Z][a-zA-Z]+|\b\d[\d,.]*\d\b|\b\d\b")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ly")
-
-
-# --------------------------------------------------------------------------------------------
-# Words and sentences
-# --------------------------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():
-        for char, replacement in _FOLD.items():
-            if char in text:
-                text = text.replace(char, replacement)
-    return text
-
-
-def _words(folded: str) -> list[str]:
-    lower = folded.lower()
-    if "'" in lower:
-        lower = _POSSESSIVE.sub("", lower).replace("'", "")
-    return _WORD.findall(lower)
-
-
-def word_tokens(text: str) -> list[str]:
-    """Lower-case words, typography normalised, punctuation stripped ("Putin’s" -> "putin")."""
-    return _words(_fold(text))
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    """A crude stem that is good enough to match inflections: strip a suffix, keep 5 letters."""
-    if word.isdigit():
-        return word
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    return word[:5]
-
-
-def _content(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for w in words:
-        if len(w) < 3 or w in STOPWORDS:
-            continue
-        stem = _stem(w)
-        if not out or out[-1] != stem:
-            out.append(stem)
-    return out
-
-
-def _sentences(folded: str) -> list[str]:
-    out = []
-    for para in folded.splitlines():
-        for sentence in _SENTENCE_END.split(para.strip()):
-            if sentence.strip():
-                out.append(sentence.strip())
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# MinHash signatures and LSH band keys
-# --------------------------------------------------------------------------------------------
-
-
-def _verbatim_features(text: str) -> set[str]:
-    words = word_tokens(text)
-    if not words:
-        return set()
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)}
-    shifted = (words[i:] for i in range(SHINGLE_WORDS))
-    return {" ".join(s) for s in zip(*shifted, strict=False)}
-
-
-def _content_features(text: str) -> set[str]:
-    features: set[str] = set()
-    seen = 0
-    for sentence in _sentences(_fold(text)):
-        words = _words(sentence)
-        stems = _content(words)
-        for i, a in enumerate(stems):
-            for b in stems[i + 1 : i + PAIR_WINDOW]:
-                if a != b:
-                    features.add(f"{a}|{b}" if a < b else f"{b}|{a}")
-        seen += len(words)
-        if seen >= LEAD_WORDS:
-            break
-    return features
-
-
-_VALUE_BITS = 56
-_EMPTY_STEP = 1 << (_VALUE_BITS - 7)  # > any value (2**56 / NUM_PERM), leaves room for 191 steps
-
-
-def _hash(feature: str) -> int:
-    return int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=7).digest(), "big")
-
-
-def _minhash(features: set[str]) -> list[int]:
-    """One-permutation MinHash with rotation densification (Shrivastava & Li, 2014).
-
-    Each feature is hashed once; the hash picks one of NUM_PERM bins and the rest of it is the
-    value whose minimum the bin keeps. An empty bin borrows the next non-empty bin's minimum
-    (plus a step per bin skipped), which keeps the collision probability of each position close
-    to the Jaccard similarity, as with NUM_PERM independent permutations, at the cost of one.
-    """
-    if not features:
-        return []
-    sig = [-1] * NUM_PERM
-    for feature in features:
-        h = _hash(feature)
-        b, v = h % NUM_PERM, h // NUM_PERM
-        if sig[b] < 0 or v < sig[b]:
-            sig[b] = v
-    if min(sig) < 0:
-        out = list(sig)
-        for i in range(NUM_PERM):
-            if sig[i] < 0:
-                d = 1
-                while sig[(i + d) % NUM_PERM] < 0:
-                    d += 1
-                out[i] = sig[(i + d) % NUM_PERM] + d * _EMPTY_STEP
-        sig = out
-    return sig
-
-
-def signature(text: str, *, kind: str) -> list[int]:
-    """MinHash signature (NUM_PERM non-negative ints < 2**63) of ``text``; [] for an empty text.
-
-    ``kind="verbatim"``: word 5-shingles of the whole text. ``kind="content"``: sentence-level
-    pairs of content-word stems over the lead (see the module docstring).
-    """
-    if kind == "verbatim":
-        return _minhash(_verbatim_features(text))
-    if kind == "content":
-        return _minhash(_content_features(text))
-    raise ValueError(f"unknown signature kind {kind!r}; expected one of {KINDS}")
-
-
-def band_keys(sig: list[int], *, kind: str) -> list[int]:
-    """One key per LSH band: a signed 63-bit integer (fits a PostgreSQL bigint), distinct per
-    band index and kind. Two texts are candidates when they share any key."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown signature kind {kind!r}; expected one of {KINDS}")
-    if not sig:
-        return []
-    if len(sig) != NUM_PERM:
-        raise ValueError(f"signature has {len(sig)} values, expected {NUM_PERM}")
-    keys = []
-    for band in range(BANDS):
-        rows = ",".join(str(v) for v in sig[band * ROWS : (band + 1) * ROWS])
-        digest = hashlib.blake2b(f"{kind}/{band}/{rows}".encode(), digest_size=8).digest()
-        keys.append((int.from_bytes(digest, "big") >> 1) - (1 << 62))
-    return keys
-
-
-def jaccard(a: list[int], b: list[int]) -> float:
-    """Estimated Jaccard similarity of two signatures of the same kind."""
-    if not a or not b:
-        return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-
 
 # --------------------------------------------------------------------------------------------
 # Classification
