@@ -238,6 +238,7 @@ class HomeView(PublicPageMixin, TemplateView):
         context["counts"] = listing.capped_counts_sql(
             {
                 "quotes": Quote.objects.published(),
+                "verified": Quote.objects.published().filter(verdict__in=Quote.VERIFIED_VERDICTS),
                 "sources": Source.objects.published(),
                 "claims": Claim.objects.published(),
                 "authors": Author.objects.published(),

@@ -52,3 +52,19 @@ def test_home_query_count_does_not_grow_with_the_sources(client, django_assert_m
         ContributionFactory()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("home"))
+
+
+def test_home_does_not_claim_quotes_are_verified_when_they_are_not(client):
+    source = SourceFactory(text="")  # no stored text: nothing can be checked
+    from archive.quotes.models import Quote
+
+    Quote.objects.create(
+        source=source,
+        speaker=ContributionFactory(source=source).author,
+        speaker_role="author",
+        text="Words we cannot check yet.",
+        status="published",
+    )
+    text = " ".join(client.get(reverse("home")).content.decode().split())
+    assert "1 quote from 1 source" in text
+    assert "0 found word for word in the stored text of their source, the others marked" in text

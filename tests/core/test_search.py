@@ -46,7 +46,8 @@ def test_home_page_has_search_latest_sources_themes_people_and_counts(client, wo
         "Ada Historian",
         "Ben Economist",
     ]
-    assert "7 verbatim quotes from 3 sources" in text
+    assert "7 quotes from 3 sources" in text
+    assert "7 found word for word in the stored text of their source." in text
 
 
 def test_not_found_page_is_friendly(client, world):
